@@ -51,3 +51,24 @@ export interface RpcClient {
 
 /** How a failed call is classified (reference §5.3). */
 export type ErrorClass = 'throttled' | 'transient' | 'busy' | 'not-found' | 'ambiguous' | 'fatal';
+
+/**
+ * One record per attempt, for `--debug` and the executor's events. Holds no secret, no
+ * signature and no security token by construction.
+ */
+export interface CallLog {
+  product: Product;
+  action: string;
+  /** Origin the attempt went to, e.g. `https://vpc.aliyuncs.com`. */
+  endpoint: string;
+  /** HTTP status; 0 when no response arrived. */
+  status: number;
+  durationMs: number;
+  requestId: string;
+  attempt: number;
+  /** API error code, or `NetworkError` / `RequestTimeout`; absent on success. */
+  code?: string;
+  classification?: ErrorClass;
+  /** Set when the client will retry: the wait before the next attempt. */
+  retryInMs?: number;
+}
