@@ -1,0 +1,262 @@
+import { isoMinutes, isoSeconds, REGIONS } from './context.js';
+import type { CloudState, EipRow } from './state.js';
+
+type TagMap = Record<string, string>;
+
+/** The `--seed` document (YAML or JSON). Every list is optional. */
+export interface SeedDocument {
+  /** Single EIPs, or `{region, count}` to generate many. */
+  eips?: SeedEip[];
+  cens?: { id?: string; name?: string; description?: string }[];
+  accelerators?: { id?: string; name?: string; region?: string; spec?: string }[];
+  commonBandwidthPackages?: SeedCbwp[];
+  cenBandwidthPackages?: SeedCenBwp[];
+  gaBandwidthPackages?: SeedGaBwp[];
+}
+
+export interface SeedEip {
+  id?: string;
+  region: string;
+  count?: number;
+  ipAddress?: string;
+  name?: string;
+  chargeType?: 'PostPaid' | 'PrePaid';
+  isp?: string;
+  bandwidth?: number;
+}
+
+export interface SeedCbwp {
+  id?: string;
+  region: string;
+  name?: string;
+  description?: string;
+  bandwidth: number;
+  isp?: string;
+  internetChargeType?: string;
+  chargeType?: 'PostPaid' | 'PrePaid';
+  deletionProtection?: boolean;
+  tags?: TagMap;
+  eips?: string[];
+}
+
+export interface SeedCenBwp {
+  id?: string;
+  name?: string;
+  description?: string;
+  bandwidth: number;
+  areaA: string;
+  areaB: string;
+  chargeType?: 'PREPAY' | 'POSTPAY';
+  cens?: string[];
+  tags?: TagMap;
+}
+
+export interface SeedGaBwp {
+  id?: string;
+  name?: string;
+  description?: string;
+  bandwidth: number;
+  type?: 'Basic' | 'CrossDomain';
+  bandwidthType?: 'Basic' | 'Enhanced' | 'Advanced';
+  chargeType?: 'PREPAY' | 'POSTPAY';
+  accelerators?: string[];
+  tags?: TagMap;
+}
+
+/** A seed that cannot be loaded; the message names the entry. */
+export class SeedError extends Error {
+  constructor(where: string, detail: string) {
+    super(`seed ${where}: ${detail}`);
+    this.name = 'SeedError';
+  }
+}
+
+function tagList(tags: TagMap | undefined): { Key: string; Value: string }[] {
+  return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value: String(Value) }));
+}
+
+function checkRegion(where: string, region: unknown): string {
+  if (typeof region !== 'string' || !REGIONS.has(region))
+    throw new SeedError(where, `unknown region ${JSON.stringify(region)}`);
+  return region;
+}
+
+function ipFor(n: number): string {
+  return `47.${96 + ((n >> 16) & 63)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+function addEip(state: CloudState, e: SeedEip, id: string, now: number): void {
+  const n = state.eips.size + 1;
+  const row: EipRow = {
+    id,
+    regionId: e.region,
+    ipAddress: e.ipAddress ?? ipFor(n),
+    name: e.name ?? '',
+    description: '',
+    chargeType: e.chargeType ?? 'PostPaid',
+    internetChargeType: 'PayByTraffic',
+    isp: e.isp ?? 'BGP',
+    bandwidth: e.bandwidth ?? 5,
+    status: 'Available',
+    allocationTime: isoSeconds(now),
+    deletionProtection: false,
+    resourceGroupId: 'rg-acfmdefault0000',
+    tags: [],
+  };
+  state.eips.add(row);
+}
+
+function seedEips(state: CloudState, list: SeedEip[], now: number): void {
+  list.forEach((e, i) => {
+    const where = `eips[${i}]`;
+    checkRegion(where, e.region);
+    const count = e.count ?? 1;
+    if (!Number.isInteger(count) || count < 1)
+      throw new SeedError(where, '"count" must be a positive integer');
+    if (e.id !== undefined && count > 1) throw new SeedError(where, '"id" cannot be combined with "count"');
+    for (let k = 0; k < count; k++) {
+      const id = e.id ?? state.nextId(`eip-${e.region === 'cn-shanghai' ? 'uf6' : 'bp1'}`, 17);
+      if (state.eips.get(id)) throw new SeedError(where, `duplicate EIP id ${id}`);
+      addEip(state, e, id, now);
+    }
+  });
+}
+
+function seedCbwps(state: CloudState, list: SeedCbwp[], now: number): void {
+  list.forEach((c, i) => {
+    const where = `commonBandwidthPackages[${i}]`;
+    const regionId = checkRegion(where, c.region);
+    const id = c.id ?? state.nextId('cbwp-bp1', 17);
+    const ips = c.eips ?? [];
+    for (const eipId of ips) {
+      const eip = state.eips.get(eipId);
+      if (!eip || eip.regionId !== regionId || eip.packageId)
+        throw new SeedError(where, `EIP ${eipId} is unknown, in another region, or already in a package`);
+      eip.packageId = id;
+      eip.relation = 'BINDED';
+    }
+    state.cbwps.add({
+      id,
+      regionId,
+      name: c.name ?? '',
+      description: c.description ?? '',
+      bandwidth: c.bandwidth,
+      isp: c.isp ?? 'BGP',
+      internetChargeType: c.internetChargeType ?? 'PayByBandwidth',
+      instanceChargeType: c.chargeType ?? 'PostPaid',
+      ratio: 100,
+      status: 'Available',
+      creationTime: isoSeconds(now),
+      deletionProtection: c.deletionProtection ?? false,
+      resourceGroupId: 'rg-acfmdefault0000',
+      zone: '',
+      tags: tagList(c.tags),
+      ips: [...ips],
+    });
+  });
+}
+
+function seedCen(state: CloudState, doc: SeedDocument, now: number): void {
+  for (const c of doc.cens ?? []) {
+    state.cens.add({
+      id: c.id ?? state.nextId('cen-', 18),
+      regionId: 'global',
+      name: c.name ?? '',
+      description: c.description ?? '',
+      status: 'Active',
+      creationTime: isoSeconds(now),
+    });
+  }
+  (doc.cenBandwidthPackages ?? []).forEach((b, i) => {
+    const cens = b.cens ?? [];
+    for (const cen of cens)
+      if (!state.cens.get(cen)) throw new SeedError(`cenBandwidthPackages[${i}]`, `unknown CEN ${cen}`);
+    state.cenBwps.add({
+      id: b.id ?? state.nextId('cenbwp-', 18),
+      regionId: 'global',
+      name: b.name ?? '',
+      description: b.description ?? '',
+      bandwidth: b.bandwidth,
+      chargeType: b.chargeType ?? 'POSTPAY',
+      areaA: b.areaA.toLowerCase(),
+      areaB: b.areaB.toLowerCase(),
+      status: cens.length > 0 ? 'InUse' : 'Idle',
+      cenIds: [...cens],
+      creationTime: isoMinutes(now),
+      expiredTime: isoMinutes(now + 365 * 86_400_000),
+      tags: tagList(b.tags),
+    });
+  });
+}
+
+function seedGa(state: CloudState, doc: SeedDocument, now: number): void {
+  for (const a of doc.accelerators ?? []) {
+    state.accelerators.add({
+      id: a.id ?? state.nextId('ga-bp1', 16),
+      regionId: a.region ?? 'cn-hangzhou',
+      name: a.name ?? '',
+      spec: a.spec ?? '1',
+      state: 'active',
+      createTime: now,
+    });
+  }
+  (doc.gaBandwidthPackages ?? []).forEach((g, i) => {
+    const accs = g.accelerators ?? [];
+    for (const acc of accs) {
+      const row = state.accelerators.get(acc);
+      if (!row || row.bandwidthPackageId)
+        throw new SeedError(
+          `gaBandwidthPackages[${i}]`,
+          `accelerator ${acc} is unknown or already has a plan`,
+        );
+    }
+    const id = g.id ?? state.nextId('gbwp-bp1', 16);
+    for (const acc of accs) state.accelerators.get(acc)!.bandwidthPackageId = id;
+    state.gaBwps.add({
+      id,
+      regionId: 'cn-hangzhou',
+      name: g.name ?? '',
+      description: g.description ?? '',
+      bandwidth: g.bandwidth,
+      type: g.type ?? 'Basic',
+      bandwidthType: g.bandwidthType ?? 'Basic',
+      chargeType: g.chargeType ?? 'POSTPAY',
+      billingType: 'PayByTraffic',
+      ratio: 30,
+      state: accs.length > 0 ? 'binded' : 'active',
+      accelerators: [...accs],
+      createTime: now,
+      resourceGroupId: 'rg-acfmdefault0000',
+      tags: tagList(g.tags),
+    });
+  });
+}
+
+/** Adds a seed's resources to the state (on top of what is there). */
+export function applySeed(state: CloudState, doc: SeedDocument, now: number): void {
+  if (typeof doc !== 'object' || doc === null) throw new SeedError('document', 'must be a mapping');
+  seedEips(state, doc.eips ?? [], now);
+  seedCbwps(state, doc.commonBandwidthPackages ?? [], now);
+  seedCen(state, doc, now);
+  seedGa(state, doc, now);
+}
+
+/** The demo cloud used by `--local` and the quickstart (ids are a public contract). */
+export function demoSeed(): SeedDocument {
+  const hz = [1, 2, 3, 4, 5, 6].map((n) => ({ id: `eip-bp1demo000000000000${n}`, region: 'cn-hangzhou' }));
+  const sh = [1, 2, 3].map((n) => ({ id: `eip-uf6demo000000000000${n}`, region: 'cn-shanghai' }));
+  return {
+    eips: [...hz, ...sh, { id: 'eip-bp1demoprepaid000001', region: 'cn-hangzhou', chargeType: 'PrePaid' }],
+    cens: [
+      { id: 'cen-demo00000000000001', name: 'demo-cen-1' },
+      { id: 'cen-demo00000000000002', name: 'demo-cen-2' },
+    ],
+    accelerators: [
+      { id: 'ga-bp1demo000000000001', name: 'demo-ga-1' },
+      { id: 'ga-bp1demo000000000002', name: 'demo-ga-2' },
+    ],
+    commonBandwidthPackages: [
+      { id: 'cbwp-bp1demohandmade0001', region: 'cn-hangzhou', name: 'hand-made', bandwidth: 20 },
+    ],
+  };
+}
