@@ -5,6 +5,8 @@ export interface SourceLoc {
   col: number;
   /** Path inside the document, e.g. `sharedBandwidth[0].ips[1].bandwidth`. */
   path: string;
+  /** Where the value ends (exclusive), when known; lets a code frame underline it. */
+  end?: { line: number; col: number };
 }
 
 /** One problem found in the input, with its place. Validation returns every one at once. */

@@ -1,0 +1,89 @@
+import { type Document, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../model/source.js';
+import { errorAt, fileLoc } from './diagnostic.js';
+
+/** Aliases expand at most this many times per document: enough for anchors, not for a bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface ParsedFile {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The plain data, or undefined when parsing failed. */
+  data: unknown;
+}
+
+const YAML_CODES: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+};
+
+/** Parses one file's text; syntax problems become diagnostics with their position. */
+export function parseSource(file: string, text: string): { parsed?: ParsedFile; diagnostics: Diagnostic[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+    merge: false,
+  });
+  if (doc.errors.length > 0) {
+    return { diagnostics: doc.errors.map((e) => yamlError(file, lines, e)) };
+  }
+  if (doc.contents === null) {
+    const message = `${file} is empty: it holds no YAML document.`;
+    return {
+      diagnostics: [
+        errorAt('file-empty', message, fileLoc(file), {
+          hint: 'start with `version: 1` and `stack: <name>`',
+        }),
+      ],
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error: unknown) {
+    return { diagnostics: [aliasError(file, lines, doc, error)] };
+  }
+  return { parsed: { file, text, doc, lines, data }, diagnostics: [] };
+}
+
+function yamlError(file: string, lines: LineCounter, e: YAMLError): Diagnostic {
+  const { line, col } = lines.linePos(e.pos[0]);
+  const code = YAML_CODES[e.code] ?? 'yaml-syntax';
+  // The yaml package appends its own "at line…" context; the position is printed separately.
+  const message = e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '');
+  const hint =
+    e.code === 'MULTIPLE_DOCS'
+      ? 'put each stack in its own file; `---` separators are not supported'
+      : undefined;
+  return errorAt(code, message, { file, line, col, path: '' }, hint ? { hint } : {});
+}
+
+function aliasError(file: string, lines: LineCounter, doc: Document.Parsed, error: unknown): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof ReferenceError)) return errorAt('yaml-syntax', message, fileLoc(file));
+  const offset = firstAliasOffset(doc);
+  const { line, col } = offset === undefined ? { line: 1, col: 1 } : lines.linePos(offset);
+  return errorAt(
+    'yaml-alias-limit',
+    `Aliases expand to more than ${MAX_ALIAS_COUNT} nodes; refusing what looks like an alias bomb.`,
+    { file, line, col, path: '' },
+    { hint: 'write the values out instead of nesting aliases' },
+  );
+}
+
+/** The first `*alias` in the document: a useful place to point at. */
+function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  // visit() walks each node once and does not follow aliases, so it is bounded by the text.
+  visit(doc, {
+    Alias(_, node) {
+      const start = node.range?.[0];
+      if (start !== undefined && (found === undefined || start < found)) found = start;
+    },
+  });
+  return found;
+}
