@@ -1,0 +1,35 @@
+/** Command-line options of `npm run bench`. */
+export const SCENARIOS = ['plan-large', 'terraform-refresh', 'apply-large', 'cpu'] as const;
+export type ScenarioName = (typeof SCENARIOS)[number];
+
+export interface BenchOptions {
+  quick: boolean;
+  only?: ScenarioName[];
+  out: string;
+  /** Emulator latency range per call. */
+  latencyMs: [number, number];
+}
+
+export const LATENCY_MS: [number, number] = [20, 50];
+
+function isScenario(name: string): name is ScenarioName {
+  return (SCENARIOS as readonly string[]).includes(name);
+}
+
+export function parseArgs(argv: string[]): BenchOptions {
+  const options: BenchOptions = { quick: false, out: 'bench/results.json', latencyMs: LATENCY_MS };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--quick') options.quick = true;
+    else if (arg === '--only') {
+      const names = (argv[++i] ?? '').split(',').filter((s) => s !== '');
+      const bad = names.filter((n) => !isScenario(n));
+      if (bad.length > 0)
+        throw new Error(`unknown scenario ${bad.join(', ')}; expected ${SCENARIOS.join(', ')}`);
+      options.only = names as ScenarioName[];
+    } else if (arg === '--out') options.out = argv[++i] ?? options.out;
+    else throw new Error(`unknown option ${arg}; expected --quick, --only NAME[,NAME], --out FILE`);
+  }
+  if (options.quick && options.out === 'bench/results.json') options.out = 'bench/results.local.json';
+  return options;
+}

@@ -1,0 +1,81 @@
+import { fork } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { type BenchOptions, parseArgs, SCENARIOS } from './options.js';
+import { type BenchResult, type BenchRun, tableHeader, tableRow, writeResults } from './results.js';
+
+/**
+ * `npm run bench [-- --quick] [-- --only plan-large,cpu]`: runs every scenario in a process of
+ * its own (so peak memory and CPU are the scenario's alone), prints one table row per scenario
+ * and writes bench/results.json.
+ */
+const SCENARIO_MAIN = fileURLToPath(new URL('./scenario.js', import.meta.url));
+const SCENARIO_TIMEOUT_MS = 30 * 60_000;
+
+function runScenario(name: string, options: BenchOptions): Promise<BenchResult> {
+  return new Promise((resolve, reject) => {
+    const args = [name, ...(options.quick ? ['--quick'] : [])];
+    const child = fork(SCENARIO_MAIN, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let result: BenchResult | undefined;
+    const timer = setTimeout(() => child.kill('SIGKILL'), SCENARIO_TIMEOUT_MS);
+    child.on('message', (m) => {
+      result = m as BenchResult;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (result !== undefined && code === 0) resolve(result);
+      else reject(new Error(`scenario ${name} failed (exit ${code ?? signal})`));
+    });
+  });
+}
+
+function machine(): BenchRun['machine'] {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    totalMemMb: Math.round(totalmem() / 1024 / 1024),
+  };
+}
+
+async function main(): Promise<number> {
+  const options = parseArgs(process.argv.slice(2));
+  const names = options.only ?? [...SCENARIOS];
+  const run: BenchRun = {
+    startedAt: new Date().toISOString(),
+    quick: options.quick,
+    machine: machine(),
+    emulator: { latencyMs: options.latencyMs, rateLimits: 'emulator defaults' },
+    results: [],
+  };
+  process.stdout.write(
+    `bwsync benchmark (${options.quick ? 'quick' : 'full'}), ${run.machine.cpus} cpus, node ${run.machine.node}\n`,
+  );
+  process.stdout.write(`${tableHeader()}\n`);
+  let failures = 0;
+  for (const name of names) {
+    try {
+      const result = await runScenario(name, options);
+      run.results.push(result);
+      process.stdout.write(`${tableRow(result)}\n`);
+    } catch (err: unknown) {
+      failures++;
+      process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  }
+  writeResults(options.out, run);
+  process.stdout.write(`\nwrote ${options.out}\n`);
+  return failures === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,30 @@
+import type { ScenarioName } from './options.js';
+import type { BenchResult } from './results.js';
+import { refreshScenario } from './scenario-refresh.js';
+
+/**
+ * One scenario in a process of its own (forked by run.ts): `scenario.js NAME [--quick]`.
+ * Sends its BenchResult to the parent over IPC.
+ */
+const RUNNERS: Partial<Record<ScenarioName, (quick: boolean) => Promise<BenchResult>>> = {
+  'terraform-refresh': refreshScenario,
+};
+
+async function main(): Promise<void> {
+  const [name, flag] = process.argv.slice(2);
+  const runner = RUNNERS[name as ScenarioName];
+  if (runner === undefined) throw new Error(`scenario ${name ?? '(none)'} is not available`);
+  const result = await runner(flag === '--quick');
+  process.send?.(result);
+}
+
+main().then(
+  () => {
+    process.disconnect?.();
+  },
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exitCode = 1;
+    process.disconnect?.();
+  },
+);
