@@ -1,5 +1,6 @@
 import { BwsyncError, ConfigError } from '../errors.js';
-import { EXIT, type CliIO } from './io.js';
+import { countLine, printDiagnostics } from './diagnostics.js';
+import { type CliIO, EXIT } from './io.js';
 
 /**
  * The one place where errors become output and exit codes. A user-caused failure prints one
@@ -7,10 +8,9 @@ import { EXIT, type CliIO } from './io.js';
  */
 export function reportError(error: unknown, io: CliIO, options: { debug: boolean }): number {
   if (error instanceof ConfigError && error.diagnostics.length > 0) {
-    for (const d of error.diagnostics) {
-      const where = d.loc ? `${d.loc.file}:${d.loc.line}:${d.loc.col}: ` : '';
-      io.stderr.write(`${where}${d.severity}[${d.code}]: ${d.message}\n`);
-    }
+    printDiagnostics(error.diagnostics, io, { format: 'text' });
+    const counts = countLine(error.diagnostics);
+    if (counts) io.stderr.write(`${counts}\n`);
     return EXIT.error;
   }
   if (error instanceof BwsyncError) {
@@ -21,6 +21,10 @@ export function reportError(error: unknown, io: CliIO, options: { debug: boolean
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`bwsync: internal error: ${message}\n`);
-  io.stderr.write(options.debug && error instanceof Error && error.stack ? `${error.stack}\n` : '  (run with --debug for a stack trace)\n');
+  io.stderr.write(
+    options.debug && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : '  (run with --debug for a stack trace)\n',
+  );
   return EXIT.error;
 }

@@ -10,6 +10,8 @@ import { keyText, type Locator } from './positions.js';
 export interface Built {
   resource: DesiredResource;
   tagLocs: Record<string, SourceLoc>;
+  /** Places of each item of the id lists (`cens`, `accelerators`), by field. */
+  itemLocs: Record<string, SourceLoc[]>;
 }
 
 type Raw = Record<string, unknown>;
@@ -124,8 +126,13 @@ function buildOne(input: OneInput): Built | { diagnostic: Diagnostic } {
   const tagLocs = { ...defaults.tagLocs, ...ownTagLocs };
   if (defaults.tags || raw.tags)
     resource.tags = { ...defaults.tags, ...(raw.tags as Record<string, string> | undefined) };
+  const itemLocs: Record<string, SourceLoc[]> = {};
+  for (const field of ['cens', 'accelerators']) {
+    if (Array.isArray(raw[field]))
+      itemLocs[field] = listLocs(map?.get(field, true) as Node | undefined, locator, `${base}.${field}`);
+  }
   // The schema has checked every field's type; this is the one place the shape is asserted.
-  return { resource: resource as unknown as DesiredResource, tagLocs };
+  return { resource: resource as unknown as DesiredResource, tagLocs, itemLocs };
 }
 
 function buildIps(list: unknown[], map: YAMLMap | undefined, locator: Locator, base: string): DesiredIp[] {
@@ -156,6 +163,11 @@ function valueLocs(map: YAMLMap | undefined, locator: Locator, base: string): Re
     out[key] = locator.locOfNode((pair.value ?? pair.key) as Node, `${base}.${key}`);
   }
   return out;
+}
+
+function listLocs(node: Node | undefined, locator: Locator, base: string): SourceLoc[] {
+  if (!isSeq(node)) return [];
+  return node.items.map((item, i) => locator.locOfNode(item as Node, `${base}[${i}]`));
 }
 
 /** Where each key of a map is (tag keys), by key. */

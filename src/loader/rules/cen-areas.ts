@@ -9,7 +9,7 @@ import type { Rule } from './types.js';
 export const cenAreas: Rule = ({ built }) => {
   const out: Diagnostic[] = [];
   const pairs = new Map<string, { address: string; loc: SourceLoc }>();
-  for (const { resource } of built) {
+  for (const { resource, itemLocs } of built) {
     if (resource.kind !== 'cenBandwidth' || !resource.areas) continue;
     const loc = resource.fieldLocs.areas ?? resource.loc;
     const [a, b] = resource.areas;
@@ -25,19 +25,16 @@ export const cenAreas: Rule = ({ built }) => {
     }
     if (resource.ensure === 'absent') continue;
     const pair = [a, b].sort().join('↔');
-    for (const cen of resource.cens ?? []) {
+    const cens = resource.cens ?? [];
+    for (let i = 0; i < cens.length; i++) {
+      const cen = cens[i]!;
+      const cenLoc = itemLocs.cens?.[i] ?? resource.fieldLocs.cens ?? loc;
       const key = `${cen}|${pair}`;
       const first = pairs.get(key);
       if (first) {
-        out.push(
-          errorAt(
-            'cen-duplicate-area-pair',
-            `${cen} would hold two packages for ${pair} (${first.address} and ${resource.address}); a CEN takes one package per area pair.`,
-            resource.fieldLocs.cens ?? loc,
-            { related: first.loc },
-          ),
-        );
-      } else pairs.set(key, { address: resource.address, loc: resource.fieldLocs.cens ?? loc });
+        const message = `${cen} would hold two packages for ${pair} (${first.address} and ${resource.address}); a CEN takes one package per area pair.`;
+        out.push(errorAt('cen-duplicate-area-pair', message, cenLoc, { related: first.loc }));
+      } else pairs.set(key, { address: resource.address, loc: cenLoc });
     }
   }
   return out;

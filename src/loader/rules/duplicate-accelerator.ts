@@ -6,10 +6,12 @@ import type { Rule } from './types.js';
 export const duplicateAccelerator: Rule = ({ built }) => {
   const out: Diagnostic[] = [];
   const owner = new Map<string, { address: string; loc: SourceLoc }>();
-  for (const { resource } of built) {
+  for (const { resource, itemLocs } of built) {
     if (resource.kind !== 'gaBandwidth' || resource.ensure === 'absent') continue;
-    const loc = resource.fieldLocs.accelerators ?? resource.loc;
-    for (const id of resource.accelerators ?? []) {
+    const accelerators = resource.accelerators ?? [];
+    for (let i = 0; i < accelerators.length; i++) {
+      const id = accelerators[i]!;
+      const loc = itemLocs.accelerators?.[i] ?? resource.fieldLocs.accelerators ?? resource.loc;
       const first = owner.get(id);
       if (!first) {
         owner.set(id, { address: resource.address, loc });
