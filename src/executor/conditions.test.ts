@@ -41,8 +41,10 @@ describe('wait conditions', () => {
 
   it('checks membership, and that members have settled', () => {
     expect(holds({ type: 'members', present: ['eip-1', 'eip-2'] }, pkg())).toBe(true);
-    expect(holds({ type: 'members', present: ['eip-1'], settled: ['BINDED'] }, pkg())).toBe(false);
-    expect(holds({ type: 'members', absent: ['eip-3'], settled: ['BINDED', 'BINDING'] }, pkg())).toBe(true);
+    expect(holds({ type: 'members', present: ['eip-1'], settled: ['eip-1'] }, pkg())).toBe(true);
+    expect(holds({ type: 'members', present: ['eip-2'], settled: ['eip-2'] }, pkg())).toBe(false);
+    expect(holds({ type: 'members', settled: ['eip-3'] }, pkg())).toBe(false);
+    expect(holds({ type: 'members', absent: ['eip-3'] }, pkg())).toBe(true);
     expect(holds({ type: 'members', absent: ['eip-2'] }, pkg())).toBe(false);
   });
 
@@ -61,7 +63,7 @@ describe('wait conditions', () => {
 
 describe('effectVisible (deciding an ambiguous write)', () => {
   it('counts a member still binding as added, and a package being deleted as gone', () => {
-    expect(effectVisible([{ type: 'members', present: ['eip-2'], settled: ['BINDED'] }], pkg())).toBe(true);
+    expect(effectVisible([{ type: 'members', present: ['eip-2'], settled: ['eip-2'] }], pkg())).toBe(true);
     expect(effectVisible([{ type: 'gone' }], pkg({ status: 'Deleting' }))).toBe(true);
     expect(effectVisible([{ type: 'gone' }], pkg())).toBe(false);
   });

@@ -26,10 +26,16 @@ function membersHold(condition: Extract<WaitCondition, { type: 'members' }>, res
   const byId = new Map(res.members.map((m) => [m.id, m]));
   if (condition.present?.some((id) => !byId.has(id))) return false;
   if (condition.absent?.some((id) => byId.has(id))) return false;
-  const settled = condition.settled;
-  if (settled === undefined || settled.length === 0) return true;
-  // Settled: no member of the resource is still in a transition (BINDING, unbinding …).
-  return res.members.every((m) => m.status === undefined || settled.includes(m.status));
+  // `settled` names members that must be listed and out of any transition (BINDING → BINDED).
+  return (condition.settled ?? []).every((id) => {
+    const member = byId.get(id);
+    return member !== undefined && !inTransition(member.status);
+  });
+}
+
+/** BINDING, UNBINDING, binding, unbinding, Modifying …: the API's transitional spellings. */
+export function inTransition(status: string | undefined): boolean {
+  return status !== undefined && /ing$/i.test(status);
 }
 
 export function allHold(conditions: WaitCondition[], res: LiveResource | undefined): boolean {
@@ -53,7 +59,7 @@ function describeCondition(c: WaitCondition): string {
       const parts: string[] = [];
       if (c.present?.length) parts.push(`members ${c.present.join(',')} present`);
       if (c.absent?.length) parts.push(`members ${c.absent.join(',')} absent`);
-      if (c.settled?.length) parts.push(`members ${c.settled.join('|')}`);
+      if (c.settled?.length) parts.push(`members ${c.settled.join(',')} settled`);
       return parts.join(', ') || 'members';
     }
     case 'member-cap':

@@ -5,6 +5,7 @@ import type { EventSink, ExecEvent } from '../model/events.js';
 import type { Plan, Step } from '../model/plan.js';
 import type { ApplyResult, StepResult } from '../model/result.js';
 import type { RetryPolicy } from './backoff.js';
+import { providerReader } from './reader.js';
 import { buildResult } from './result.js';
 import { runStep, type StepContext, type StepRun } from './run-step.js';
 import { checkProtect } from './safety.js';
@@ -13,6 +14,7 @@ import { createPoller, type LiveReader } from './waits.js';
 
 export { checkProtect, checkSafety, SAFETY_MIN_MANAGED, SAFETY_THRESHOLD, safetyFigures } from './safety.js';
 export { clientTokenFor } from './tokens.js';
+export { providerReader } from './reader.js';
 export type { LiveReader, ReadQuery } from './waits.js';
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -23,8 +25,8 @@ export const DEFAULT_RETRY: RetryPolicy = { baseMs: 1000, maxDelayMs: 15_000, ma
 
 export interface ExecuteOptions {
   client: RpcClient;
-  /** Re-reads live resources for waits and ambiguity checks (providerFor(kind).read). */
-  read: LiveReader;
+  /** Re-reads live resources for waits and ambiguity checks; defaults to the providers' read. */
+  read?: LiveReader;
   concurrency: number;
   stack: string;
   /** Interrupt: stop beginning steps; the ones in flight finish. */
@@ -59,6 +61,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   const now = options.now ?? Date.now;
   const startedAt = now();
   const counting = countingClient(options.client);
+  const read = options.read ?? providerReader;
   const emit = (event: ExecEvent): void => options.sink?.(event);
   const ctx: StepContext = {
     client: counting.client,
@@ -66,13 +69,13 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
     outputs: new Map(),
     poller: createPoller({
       client: counting.client,
-      read: options.read,
+      read,
       initialIntervalMs: options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS,
       maxIntervalMs: options.maxPollIntervalMs ?? DEFAULT_MAX_POLL_INTERVAL_MS,
       ...(options.abort ? { signal: options.abort } : {}),
       now,
     }),
-    read: options.read,
+    read,
     limit: pLimit(Math.max(1, options.concurrency)),
     retry: { ...DEFAULT_RETRY, ...options.retry },
     emit,

@@ -70,6 +70,7 @@ export type WaitCondition =
   | { type: 'status'; in: string[] }
   | { type: 'gone' }
   | { type: 'bandwidth'; equals: number }
+  /** `settled`: member ids that must be listed and out of any transition (`BINDING`, `unbinding` …). */
   | { type: 'members'; present?: string[]; absent?: string[]; settled?: string[] }
   | { type: 'member-cap'; member: string; cap: number | null };
 

@@ -256,7 +256,7 @@ export const steps = {
         IpInstanceId: ip,
       },
     );
-    s.wait = waitOn(pkg, [{ type: 'members', present: [ip], settled: ['BINDED'] }]);
+    s.wait = waitOn(pkg, [{ type: 'members', present: [ip], settled: [ip] }]);
     return s;
   },
   removeIp(id: string, pkg: string, ip: string, extra: Partial<Step> = {}): Step {
