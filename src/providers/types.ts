@@ -17,6 +17,8 @@ export interface ListScope {
    * because the YAML declares caps for them. Empty = no EIP reads.
    */
   capsFor?: string[];
+  /** Also read caps for the packages this picks (name matches known only after listing). */
+  capsWhere?: (pkg: LiveResource) => boolean;
   /** When set, only these EIPs of the `capsFor` packages are read (the ones the YAML caps). */
   capIps?: string[];
   signal?: AbortSignal;

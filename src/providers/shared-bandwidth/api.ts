@@ -11,7 +11,7 @@ export async function listPackages(client: RpcClient, scope: ListScope): Promise
   const regions = [...new Set(scope.regions)].sort();
   const perRegion = await Promise.all(regions.map((region) => listRegion(client, region, scope.signal)));
   const all = perRegion.flat();
-  if (scope.capsFor && scope.capsFor.length > 0) await readCaps(client, all, scope);
+  if ((scope.capsFor && scope.capsFor.length > 0) || scope.capsWhere) await readCaps(client, all, scope);
   return all;
 }
 
@@ -40,9 +40,10 @@ async function readCaps(client: RpcClient, packages: LiveSharedBandwidth[], scop
   const only = scope.capIps ? new Set(scope.capIps) : undefined;
   const byRegion = new Map<string, string[]>();
   for (const pkg of packages) {
-    if (!wanted.has(pkg.id)) continue;
+    if (!wanted.has(pkg.id) && !scope.capsWhere?.(pkg)) continue;
     pkg.capsRead = true;
     const ids = pkg.members.map((m) => m.id).filter((id) => only === undefined || only.has(id));
+    if (ids.length === 0) continue;
     byRegion.set(pkg.region, [...(byRegion.get(pkg.region) ?? []), ...ids]);
   }
   const calls: Promise<Wire[]>[] = [];

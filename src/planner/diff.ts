@@ -1,0 +1,104 @@
+import type { DesiredResource } from '../model/desired.js';
+import { STACK_TAG } from '../model/kinds.js';
+import type { LiveResource } from '../model/live.js';
+import type { AttributeChange, FieldClass, PlainValue } from '../model/plan.js';
+import type { CapChange, Provider } from '../providers/index.js';
+import { canonicalJson } from './canonical.js';
+
+export interface ResourceDiff {
+  /** Scalar field changes (members, caps, tags excluded), immutable ones included. */
+  changes: AttributeChange[];
+  /** Every attribute change for display: scalars, tags, members, caps. */
+  attributes: AttributeChange[];
+  tagsSet: Record<string, string>;
+  tagsRemove: string[];
+  addMembers: string[];
+  removeMembers: string[];
+  caps: CapChange[];
+}
+
+function same(a: PlainValue, b: PlainValue): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+/** One diff engine for all kinds: the provider's view and field table decide everything. */
+export function diffResource(p: Provider, d: DesiredResource, live: LiveResource, stack: string): ResourceDiff {
+  const want = p.toView(d);
+  const have = p.toView(live);
+  const changes: AttributeChange[] = [];
+  for (const field of Object.keys(want).sort()) {
+    if (field === p.memberField || field === 'tags') continue;
+    const after = want[field] as PlainValue;
+    const before = have[field];
+    // Omitted means "don't care"; a field the API does not report (create-only) never diffs.
+    if (before === undefined || same(before, after)) continue;
+    const cls: FieldClass = p.classify?.(field, before, after) ?? p.fields[field] ?? 'mutable';
+    if (cls === 'create-only') continue;
+    const change: AttributeChange = { field, before, after, class: cls };
+    if (cls === 'immutable') change.forces_replacement = true;
+    changes.push(change);
+  }
+  const attributes = [...changes];
+  const tags = diffTags(d, live, stack);
+  if (tags.change) attributes.push(tags.change);
+  const members = diffMembers(p, want, have);
+  if (members.change) attributes.push(members.change);
+  const caps = diffCaps(p, d, live);
+  for (const c of caps) {
+    attributes.push({ field: `${p.memberField}.${c.member}.bandwidth`, before: c.before ?? null, after: c.after, class: 'mutable-with-wait' });
+  }
+  return { changes, attributes, tagsSet: tags.set, tagsRemove: tags.remove, addMembers: members.add, removeMembers: members.remove, caps };
+}
+
+function diffTags(d: DesiredResource, live: LiveResource, stack: string) {
+  const set: Record<string, string> = {};
+  const remove: string[] = [];
+  if (d.tags !== undefined) {
+    for (const [k, v] of Object.entries(d.tags)) if (k !== STACK_TAG && live.tags[k] !== v) set[k] = v;
+    for (const k of Object.keys(live.tags)) if (k !== STACK_TAG && !(k in d.tags)) remove.push(k);
+  }
+  // Adoption: a resource this stack manages always carries its tag.
+  if (live.tags[STACK_TAG] !== stack) set[STACK_TAG] = stack;
+  remove.sort();
+  if (Object.keys(set).length === 0 && remove.length === 0) return { set, remove, change: undefined };
+  const after: Record<string, string> = { ...live.tags, ...set };
+  for (const k of remove) delete after[k];
+  const change: AttributeChange = { field: 'tags', before: sortKeys(live.tags), after: sortKeys(after), class: 'mutable' };
+  return { set: sortKeys(set), remove, change };
+}
+
+function diffMembers(p: Provider, want: Record<string, PlainValue>, have: Record<string, PlainValue>) {
+  const w = want[p.memberField];
+  if (!Array.isArray(w)) return { add: [], remove: [], change: undefined };
+  const wanted = new Set(w as string[]);
+  const current = new Set((have[p.memberField] as string[] | undefined) ?? []);
+  const add = [...wanted].filter((id) => !current.has(id)).sort();
+  const remove = [...current].filter((id) => !wanted.has(id)).sort();
+  if (add.length === 0 && remove.length === 0) return { add, remove, change: undefined };
+  const change: AttributeChange = {
+    field: p.memberField,
+    before: [...current].sort(),
+    after: [...wanted].sort(),
+    class: p.fields[p.memberField] ?? 'mutable-with-wait',
+  };
+  return { add, remove, change };
+}
+
+function diffCaps(p: Provider, d: DesiredResource, live: LiveResource): CapChange[] {
+  const declared = p.desiredCaps?.(d);
+  if (!declared) return [];
+  const out: CapChange[] = [];
+  for (const [member, after] of [...declared].sort(([a], [b]) => a.localeCompare(b))) {
+    const m = live.members.find((x) => x.id === member);
+    // A member joining the package starts without a cap; an unread cap counts as none.
+    const before = m?.bandwidth ?? null;
+    if (before !== after) out.push({ member, before, after });
+  }
+  return out;
+}
+
+export function sortKeys(tags: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(tags).sort()) out[k] = tags[k] ?? '';
+  return out;
+}

@@ -1,0 +1,98 @@
+import type { DesiredResource } from '../model/desired.js';
+import { addressOf, isRegional, STACK_TAG } from '../model/kinds.js';
+import type { LiveResource } from '../model/live.js';
+import type { PlanDiagnostic, UnmanagedResource } from '../model/plan.js';
+
+export interface Matched {
+  desired: DesiredResource;
+  /** The live resource it refers to; undefined when it does not exist. */
+  live?: LiveResource;
+  /** True when the live resource lacks this stack's tag and the plan adds it. */
+  adopt: boolean;
+}
+
+export interface MatchResult {
+  matched: Matched[];
+  /** Live resources no declaration refers to, tagged with this stack. */
+  ours: LiveResource[];
+  unmanaged: UnmanagedResource[];
+  errors: PlanDiagnostic[];
+}
+
+export function ownerOf(live: LiveResource): string | undefined {
+  return live.tags[STACK_TAG];
+}
+
+/**
+ * Identity: `id` when declared, else (kind, region, name). A name never silently captures a
+ * resource this stack does not own, and two name matches are an error, not a guess.
+ */
+export function matchResources(desired: DesiredResource[], live: LiveResource[], stack: string): MatchResult {
+  const errors: PlanDiagnostic[] = [];
+  const byId = new Map(live.map((l) => [l.id, l]));
+  const claimed = new Set<string>();
+  const matched: Matched[] = [];
+  // Id declarations first, so a name match never takes a resource adopted by id elsewhere.
+  for (const d of desired) if (d.id !== undefined) claimed.add(d.id);
+  for (const d of desired) {
+    const m = d.id !== undefined ? matchById(d, byId, stack, errors) : matchByName(d, live, claimed, stack, errors);
+    if (m.live) claimed.add(m.live.id);
+    matched.push(m);
+  }
+  const ours: LiveResource[] = [];
+  const unmanaged: UnmanagedResource[] = [];
+  for (const l of sortLive(live)) {
+    if (claimed.has(l.id)) continue;
+    const owner = ownerOf(l);
+    if (owner === stack) ours.push(l);
+    const reason = owner === stack ? 'undeclared' : owner === undefined ? 'untagged' : 'other-stack';
+    unmanaged.push({ address: addressOf(l.kind, l.region, l.name), kind: l.kind, region: l.region, name: l.name, id: l.id, reason });
+  }
+  return { matched, ours, unmanaged, errors };
+}
+
+function matchById(d: DesiredResource, byId: Map<string, LiveResource>, stack: string, errors: PlanDiagnostic[]): Matched {
+  const l = byId.get(d.id as string);
+  if (l === undefined || l.kind !== d.kind) {
+    if (d.ensure === 'present') {
+      const where = isRegional(d.kind) ? ` in ${d.region}` : '';
+      errors.push({ code: 'id-not-found', address: d.address, message: `${d.address} declares id ${d.id}, which does not exist${where}. Remove id: to create a new one.` });
+    }
+    return { desired: d, adopt: false };
+  }
+  if (isRegional(d.kind) && l.region !== d.region) {
+    errors.push({ code: 'id-region-mismatch', address: d.address, message: `${d.address} declares id ${d.id}, which is in ${l.region}, not ${d.region}.` });
+    return { desired: d, adopt: false };
+  }
+  const owner = ownerOf(l);
+  if (owner !== undefined && owner !== stack) {
+    errors.push({ code: 'owned-by-other-stack', address: d.address, message: `${d.address}: ${l.id} belongs to stack "${owner}" (tag ${STACK_TAG}), not "${stack}".` });
+    return { desired: d, adopt: false };
+  }
+  return { desired: d, live: l, adopt: owner === undefined };
+}
+
+function matchByName(d: DesiredResource, live: LiveResource[], claimed: Set<string>, stack: string, errors: PlanDiagnostic[]): Matched {
+  const candidates = live.filter((l) => l.kind === d.kind && l.region === d.region && l.name === d.name && !claimed.has(l.id));
+  if (candidates.length > 1) {
+    const ids = candidates.map((c) => c.id).sort();
+    errors.push({ code: 'ambiguous-match', address: d.address, message: `${d.address} matches ${ids.length} live resources (${ids.join(', ')}). Add id: to say which one.` });
+    return { desired: d, adopt: false };
+  }
+  const l = candidates[0];
+  if (l === undefined) return { desired: d, adopt: false };
+  const owner = ownerOf(l);
+  if (owner !== stack) {
+    const whose = owner === undefined ? 'is not managed by bwsync' : `belongs to stack "${owner}"`;
+    errors.push({ code: 'name-taken', address: d.address, message: `${d.address}: a resource with this name already exists (${l.id}) and ${whose}. Add id: ${l.id} to adopt it, or choose another name.` });
+    return { desired: d, adopt: false };
+  }
+  return { desired: d, live: l, adopt: false };
+}
+
+export function sortLive(live: LiveResource[]): LiveResource[] {
+  return [...live].sort(
+    (a, b) =>
+      addressOf(a.kind, a.region, a.name).localeCompare(addressOf(b.kind, b.region, b.name)) || a.id.localeCompare(b.id),
+  );
+}

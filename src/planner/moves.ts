@@ -1,0 +1,69 @@
+import type { DesiredResource } from '../model/desired.js';
+import type { LiveResource } from '../model/live.js';
+import type { PlanDiagnostic } from '../model/plan.js';
+import { providerFor } from '../providers/index.js';
+import type { Matched } from './match.js';
+
+export interface MoveDecisions {
+  /** Live id → members to detach before it is deleted (they are wanted elsewhere). */
+  detachFirst: Map<string, Set<string>>;
+  /** Live id → members to detach from a kept package whose YAML does not list them. */
+  extraRemove: Map<string, Set<string>>;
+  errors: PlanDiagnostic[];
+}
+
+function membersOf(d: DesiredResource): string[] | undefined {
+  const v = providerFor(d.kind).toView(d)[providerFor(d.kind).memberField];
+  return Array.isArray(v) ? (v as string[]) : undefined;
+}
+
+function add(map: Map<string, Set<string>>, id: string, member: string): void {
+  const set = map.get(id) ?? new Set<string>();
+  set.add(member);
+  map.set(id, set);
+}
+
+/**
+ * An EIP or accelerator wanted by one package but held by another moves: it is detached from
+ * the holder first. Only holders this stack manages may be changed; anything else is an error
+ * rather than a silent change to a resource bwsync does not own.
+ */
+export function decideMoves(input: {
+  wanters: Matched[];
+  matched: Matched[];
+  live: LiveResource[];
+  deleting: Set<string>;
+  inScope: (d: DesiredResource) => boolean;
+}): MoveDecisions {
+  const out: MoveDecisions = { detachFirst: new Map(), extraRemove: new Map(), errors: [] };
+  const holder = new Map<string, LiveResource>();
+  for (const l of input.live) {
+    if (!providerFor(l.kind).exclusiveMembers) continue;
+    for (const m of l.members) holder.set(`${l.kind}:${m.id}`, l);
+  }
+  const byLiveId = new Map<string, Matched>();
+  for (const m of input.matched) if (m.live) byLiveId.set(m.live.id, m);
+  for (const w of input.wanters) {
+    if (!providerFor(w.desired.kind).exclusiveMembers) continue;
+    for (const member of membersOf(w.desired) ?? []) {
+      const h = holder.get(`${w.desired.kind}:${member}`);
+      if (h === undefined || h.id === w.live?.id) continue;
+      if (input.deleting.has(h.id)) {
+        add(out.detachFirst, h.id, member);
+        continue;
+      }
+      const hm = byLiveId.get(h.id);
+      if (hm !== undefined && hm.desired.ensure === 'present') {
+        // The holder's own diff removes it when its YAML lists its members and it is planned.
+        if (membersOf(hm.desired) === undefined || !input.inScope(hm.desired)) add(out.extraRemove, h.id, member);
+        continue;
+      }
+      out.errors.push({
+        code: 'member-held-elsewhere',
+        address: w.desired.address,
+        message: `${w.desired.address} wants ${member}, which is in ${h.id} (${h.name || 'unnamed'}), a package this stack does not manage. Remove it there first, or declare that package.`,
+      });
+    }
+  }
+  return out;
+}
