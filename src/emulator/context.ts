@@ -59,7 +59,11 @@ export function regionOf(ctx: Ctx): string {
   const region = ctx.params.get('RegionId');
   if (region === undefined || region === '') throw missingParameter('RegionId');
   if (!REGIONS.has(region)) {
-    throw new ApiError(404, 'InvalidRegionId.NotFound', `The specified RegionId "${region}" does not exist.`);
+    throw new ApiError(
+      404,
+      'InvalidRegionId.NotFound',
+      `The specified RegionId does not exist in our records: ${region}.`,
+    );
   }
   return region;
 }

@@ -1,15 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CBN_ACTIONS } from './cbn.js';
 import { handleControl } from './control.js';
 import { type FaultConfig, FaultInjector } from './faults.js';
+import { GA_ACTIONS } from './ga.js';
 import { Persister, readStateFile } from './persist.js';
 import type { Registry } from './products.js';
-import { applySeed, demoSeed, type SeedDocument } from './seed.js';
+import { applySeed, type SeedDocument } from './seed.js';
 import { type ApiRuntime, handleApi, type Stats } from './server.js';
 import type { Credential } from './signature.js';
 import { CloudState, restore } from './state.js';
 import { DEFAULT_QPS, RateLimiter } from './throttle.js';
-import { CBWP_ACTIONS } from './vpc-cbwp.js';
+import { VPC_ACTIONS } from './vpc.js';
 
 export { FAULT_KINDS, type FaultConfig, type FaultKind, parseFaultSpec } from './faults.js';
 export { EmulatorStateError } from './persist.js';
@@ -62,7 +64,7 @@ function defaultCredentials(env: NodeJS.ProcessEnv): Credential[] {
 }
 
 function registry(): Registry {
-  return { vpc: { ...CBWP_ACTIONS }, cbn: {}, ga: {} };
+  return { vpc: VPC_ACTIONS, cbn: CBN_ACTIONS, ga: GA_ACTIONS };
 }
 
 function loadState(options: EmulatorOptions, clock: () => number): CloudState {

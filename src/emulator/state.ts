@@ -74,6 +74,7 @@ export interface CenBwpRow {
   tags: Tag[];
   /** Internal: a spec change or (un)association is in progress. */
   busy?: boolean;
+  pendingBandwidth?: number;
 }
 
 export interface AcceleratorRow {
@@ -84,6 +85,7 @@ export interface AcceleratorRow {
   state: 'active' | 'configuring';
   createTime: number;
   bandwidthPackageId?: string;
+  tags?: Tag[];
 }
 
 export type GaState = 'init' | 'active' | 'binded' | 'binding' | 'unbinding' | 'updating' | 'deleting';

@@ -23,8 +23,8 @@ const APPLY: Record<Transition['kind'], (state: CloudState, t: Transition) => vo
   'cen.unassociated': (state, t) => cenSettled(state, t),
   'cen.spec': (state, t) => cenSettled(state, t),
   'ga.ready': (state, t) => gaSettled(state, t.id),
-  'ga.binded': (state, t) => gaSettled(state, t.id),
-  'ga.unbinded': (state, t) => gaSettled(state, t.id),
+  'ga.binded': (state, t) => gaBound(state, t, true),
+  'ga.unbinded': (state, t) => gaBound(state, t, false),
   'ga.deleted': (state, t) => {
     state.gaBwps.remove(t.id);
   },
@@ -77,6 +77,12 @@ function cenSettled(state: CloudState, t: Transition): void {
   const pkg = state.cenBwps.get(t.id);
   if (!pkg) return;
   delete pkg.busy;
+  if (t.kind === 'cen.unassociated') pkg.cenIds = pkg.cenIds.filter((c) => c !== t.other);
+  if (t.kind === 'cen.associated' && t.other && !pkg.cenIds.includes(t.other)) pkg.cenIds.push(t.other);
+  if (pkg.pendingBandwidth !== undefined) {
+    pkg.bandwidth = pkg.pendingBandwidth;
+    delete pkg.pendingBandwidth;
+  }
   pkg.status = pkg.cenIds.length > 0 ? 'InUse' : 'Idle';
 }
 
@@ -88,4 +94,18 @@ function gaSettled(state: CloudState, id: string): void {
     delete plan.pendingBandwidth;
   }
   plan.state = plan.accelerators.length > 0 ? 'binded' : 'active';
+}
+
+function gaBound(state: CloudState, t: Transition, bound: boolean): void {
+  const plan = state.gaBwps.get(t.id);
+  const acc = t.other ? state.accelerators.get(t.other) : undefined;
+  if (acc) {
+    acc.state = 'active';
+    if (bound) acc.bandwidthPackageId = t.id;
+    else delete acc.bandwidthPackageId;
+  }
+  if (!plan || !t.other) return;
+  const others = plan.accelerators.filter((a) => a !== t.other);
+  plan.accelerators = bound ? [...others, t.other] : others;
+  gaSettled(state, t.id);
 }

@@ -34,7 +34,7 @@ export function packageOf(ctx: Ctx, regionId: string, id: string): CbwpRow {
     throw new ApiError(
       404,
       'InvalidBandwidthPackageId.NotFound',
-      `The specified BandwidthPackageId "${id}" does not exist.`,
+      `The specified bandwidthPackageId does not exist in our records: ${id}.`,
     );
   }
   return row;
