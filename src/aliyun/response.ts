@@ -20,13 +20,14 @@ function field(body: Record<string, unknown>, name: string): string | undefined 
   return undefined;
 }
 
-function parseXml(text: string): Record<string, unknown> {
+/** Only the flat `<Error>` shape gateways send; anything else (HTML pages) is unreadable. */
+function parseXml(text: string): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
   for (const tag of ['RequestId', 'HostId', 'Code', 'Message', 'Recommend']) {
     const m = new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`).exec(text);
     if (m?.[1] !== undefined) out[tag] = m[1].replace(/^<!\[CDATA\[|\]\]>$/g, '').trim();
   }
-  return out;
+  return out.Code === undefined && out.RequestId === undefined ? undefined : out;
 }
 
 function parseBody(text: string, contentType: string): Record<string, unknown> | undefined {
