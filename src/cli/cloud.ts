@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { type ClientOptions, createClient } from '../aliyun/client.js';
@@ -42,26 +42,11 @@ export function addCloudOptions(cmd: Command): Command {
     .option('--debug', 'log every API call to stderr (secrets redacted) and show stack traces');
 }
 
-/** The part of src/emulator/index.ts that --local needs. */
-interface EmulatorModule {
-  startEmulator(options?: { host?: string; port?: number; statePath?: string; seed?: unknown }): Promise<{
-    url: string;
-    close(): Promise<void>;
-  }>;
-  demoSeed(): unknown;
-  DEMO_CREDENTIALS: { accessKeyId: string; accessKeySecret: string };
-}
+type EmulatorModule = typeof import('../emulator/index.js');
 
-async function loadEmulator(): Promise<EmulatorModule> {
-  // Loaded on demand: most runs never need the emulator.
-  const specifier = '../emulator/index.js';
-  try {
-    return (await import(specifier)) as EmulatorModule;
-  } catch (error: unknown) {
-    throw new ConfigError('--local needs the embedded emulator, which is not available in this build.', {
-      hint: `Use --endpoint URL with a running emulator instead (${error instanceof Error ? error.message : String(error)}).`,
-    });
-  }
+/** Loaded on demand: most runs never start the emulator. */
+function loadEmulator(): Promise<EmulatorModule> {
+  return import('../emulator/index.js');
 }
 
 /** One stderr line per attempt with --debug: metadata only, never credentials or signatures. */
@@ -118,12 +103,7 @@ async function withDemoFallback(
   io: CliIO,
   flags: CloudFlags,
 ): Promise<CredentialsProvider> {
-  let demo: CredentialsProvider;
-  try {
-    demo = staticCredentials((await loadEmulator()).DEMO_CREDENTIALS, 'emulator demo pair');
-  } catch {
-    return primary;
-  }
+  const demo = staticCredentials((await loadEmulator()).DEMO_CREDENTIALS, 'emulator demo pair');
   return withFallback(primary, demo, () => {
     if (flags.debug)
       io.stderr.write(
@@ -137,12 +117,13 @@ async function openLocal(io: CliIO, base: Partial<ClientOptions>): Promise<Cloud
   const dir = join(io.cwd, '.bwsync');
   const statePath = join(dir, 'local-cloud.json');
   mkdirSync(dir, { recursive: true });
-  const seed = existsSync(statePath) ? undefined : emulator.demoSeed();
+  // The emulator loads the state file when it exists and applies the seed only when it does not.
   const handle = await emulator.startEmulator({
     host: '127.0.0.1',
     port: 0,
     statePath,
-    ...(seed ? { seed } : {}),
+    seed: emulator.demoSeed(),
+    credentials: [emulator.DEMO_CREDENTIALS],
   });
   const client = createClient({
     credentials: staticCredentials(emulator.DEMO_CREDENTIALS, 'emulator demo pair'),
