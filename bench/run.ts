@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { existsSync, symlinkSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type BenchOptions, parseArgs, SCENARIOS } from './options.js';
@@ -11,6 +12,15 @@ import { type BenchResult, type BenchRun, tableHeader, tableRow, writeResults } 
  */
 const SCENARIO_MAIN = fileURLToPath(new URL('./scenario.js', import.meta.url));
 const SCENARIO_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * The compiled sources sit in .bench-build/src, and the loader finds its JSON Schema at
+ * ../../schemas from its own module, as it does from dist/; link the real folder there.
+ */
+function linkSchemas(): void {
+  const link = fileURLToPath(new URL('../schemas', import.meta.url));
+  if (!existsSync(link)) symlinkSync(fileURLToPath(new URL('../../schemas', import.meta.url)), link, 'dir');
+}
 
 function runScenario(name: string, options: BenchOptions): Promise<BenchResult> {
   return new Promise((resolve, reject) => {
@@ -42,6 +52,7 @@ function machine(): BenchRun['machine'] {
 
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
+  linkSchemas();
   const names = options.only ?? [...SCENARIOS];
   const run: BenchRun = {
     startedAt: new Date().toISOString(),

@@ -1,5 +1,8 @@
 import type { ScenarioName } from './options.js';
 import type { BenchResult } from './results.js';
+import { applyScenario } from './scenario-apply.js';
+import { cpuScenario } from './scenario-cpu.js';
+import { planScenario } from './scenario-plan.js';
 import { refreshScenario } from './scenario-refresh.js';
 
 /**
@@ -7,7 +10,10 @@ import { refreshScenario } from './scenario-refresh.js';
  * Sends its BenchResult to the parent over IPC.
  */
 const RUNNERS: Partial<Record<ScenarioName, (quick: boolean) => Promise<BenchResult>>> = {
+  'plan-large': planScenario,
   'terraform-refresh': refreshScenario,
+  'apply-large': applyScenario,
+  cpu: cpuScenario,
 };
 
 async function main(): Promise<void> {
