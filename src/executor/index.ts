@@ -12,9 +12,9 @@ import { checkProtect } from './safety.js';
 import { schedule } from './scheduler.js';
 import { createPoller, type LiveReader } from './waits.js';
 
+export { providerReader } from './reader.js';
 export { checkProtect, checkSafety, SAFETY_MIN_MANAGED, SAFETY_THRESHOLD, safetyFigures } from './safety.js';
 export { clientTokenFor } from './tokens.js';
-export { providerReader } from './reader.js';
 export type { LiveReader, ReadQuery } from './waits.js';
 
 export const DEFAULT_CONCURRENCY = 8;
