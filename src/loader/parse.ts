@@ -1,5 +1,5 @@
 import { type Document, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
-import type { Diagnostic } from '../model/source.js';
+import type { Diagnostic, SourceLoc } from '../model/source.js';
 import { errorAt, fileLoc } from './diagnostic.js';
 
 /** Aliases expand at most this many times per document: enough for anchors, not for a bomb. */
@@ -14,11 +14,6 @@ export interface ParsedFile {
   data: unknown;
 }
 
-const YAML_CODES: Record<string, string> = {
-  DUPLICATE_KEY: 'yaml-duplicate-key',
-  MULTIPLE_DOCS: 'yaml-multiple-documents',
-};
-
 /** Parses one file's text; syntax problems become diagnostics with their position. */
 export function parseSource(file: string, text: string): { parsed?: ParsedFile; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
@@ -29,7 +24,7 @@ export function parseSource(file: string, text: string): { parsed?: ParsedFile; 
     merge: false,
   });
   if (doc.errors.length > 0) {
-    return { diagnostics: doc.errors.map((e) => yamlError(file, lines, e)) };
+    return { diagnostics: doc.errors.map((e) => yamlError(file, text, lines, e)) };
   }
   if (doc.contents === null) {
     const message = `${file} is empty: it holds no YAML document.`;
@@ -50,16 +45,22 @@ export function parseSource(file: string, text: string): { parsed?: ParsedFile; 
   return { parsed: { file, text, doc, lines, data }, diagnostics: [] };
 }
 
-function yamlError(file: string, lines: LineCounter, e: YAMLError): Diagnostic {
+function yamlError(file: string, text: string, lines: LineCounter, e: YAMLError): Diagnostic {
   const { line, col } = lines.linePos(e.pos[0]);
-  const code = YAML_CODES[e.code] ?? 'yaml-syntax';
+  const loc: SourceLoc = { file, line, col, path: '', end: lines.linePos(e.pos[1]) };
+  if (e.code === 'DUPLICATE_KEY') {
+    // The error spans one character; the key runs to its colon.
+    const key = (/^[^:\n]*/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[0] ?? '').trim();
+    loc.end = lines.linePos(e.pos[0] + key.length);
+    return errorAt('yaml-duplicate-key', `Duplicate key \`${key}\`: each key may appear once per mapping.`, loc);
+  }
+  if (e.code === 'MULTIPLE_DOCS') {
+    return errorAt('yaml-multiple-documents', 'The file holds more than one YAML document.', loc, {
+      hint: 'put each stack in its own file; `---` separators are not supported',
+    });
+  }
   // The yaml package appends its own "at line…" context; the position is printed separately.
-  const message = e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, '');
-  const hint =
-    e.code === 'MULTIPLE_DOCS'
-      ? 'put each stack in its own file; `---` separators are not supported'
-      : undefined;
-  return errorAt(code, message, { file, line, col, path: '' }, hint ? { hint } : {});
+  return errorAt('yaml-syntax', e.message.replace(/ at line \d+, column \d+:[\s\S]*$/, ''), loc);
 }
 
 function aliasError(file: string, lines: LineCounter, doc: Document.Parsed, error: unknown): Diagnostic {

@@ -36,6 +36,12 @@ function fieldOf(segments: readonly Segment[]): string {
   return 'document';
 }
 
+/** `ips[1]` for an item, else the field name. */
+function labelOf(segments: readonly Segment[]): string {
+  const last = segments[segments.length - 1];
+  return typeof last === 'number' ? `${fieldOf(segments)}[${last}]` : fieldOf(segments);
+}
+
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -87,7 +93,7 @@ function toDiagnostic(e: ErrorObject, segments: Segment[], locator: Locator): Di
     case 'pattern':
       return errorAt(
         'bad-format',
-        `\`${field}\` ${describe(e.data)} is not valid: expected ${FORMATS[field] ?? `a value matching ${String(params.pattern)}`}.`,
+        `\`${labelOf(segments)}\`: ${describe(e.data)} is not valid; expected ${FORMATS[field] ?? `a value matching ${String(params.pattern)}`}.`,
         locator.locOf(segments),
       );
     case 'minLength':
