@@ -18,8 +18,18 @@ export interface EmulatorStats {
   faults: Record<string, number>;
 }
 
+export interface TestEmulatorOptions extends EmulatorOptions {
+  /**
+   * Transitions take 1 s of emulator time and only happen when the test calls `advance(ms)`
+   * (the emulator clock runs at wall time plus the advanced amount, so signatures stay valid).
+   */
+  manualClock?: boolean;
+}
+
 export interface TestEmulator {
   url: string;
+  /** Moves the emulator clock forward (only with `manualClock`). */
+  advance(ms: number): void;
   handle: EmulatorHandle;
   credentials: { accessKeyId: string; accessKeySecret: string };
   stats(): Promise<EmulatorStats>;
@@ -47,17 +57,24 @@ async function control<T>(url: string, method: 'GET' | 'POST', path: string, bod
  * limits (pass `rateLimits` to test throttling), the TEST_CREDENTIALS pair. Helpers speak to
  * the control API over HTTP, as an outside user would.
  */
-export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+export async function startTestEmulator(options: TestEmulatorOptions = {}): Promise<TestEmulator> {
+  const { manualClock, ...rest } = options;
   const credentials = options.credentials?.[0] ?? TEST_CREDENTIALS;
+  let skew = 0;
   const handle = await startEmulator({
-    asyncMs: 20,
+    asyncMs: manualClock ? 1000 : 20,
     rateLimits: false,
     credentials: [credentials],
-    ...options,
+    ...(manualClock ? { clock: () => Date.now() + skew } : {}),
+    ...rest,
   });
   const url = handle.url;
   return {
     url,
+    advance: (ms) => {
+      if (!manualClock) throw new Error('advance() needs startTestEmulator({ manualClock: true })');
+      skew += ms;
+    },
     handle,
     credentials,
     stats: () => control<EmulatorStats>(url, 'GET', 'stats'),
