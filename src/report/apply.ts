@@ -102,7 +102,7 @@ export function renderApplyMarkdown(
   const marker = `<!-- bwsync: ${commentJson({ v: 1, kind: 'apply', stack: result.stack, plan_hash: result.plan_hash })} -->`;
   const head = [marker, `## bwsync apply · ${escapeMarkdown(result.stack)}`, ''];
   if (result.totals.failed > 0 || result.interrupted) {
-    head.push('> [!CAUTION]', `> ${escapeMarkdown(outcomeLine(result, options.plan))}`, '');
+    head.push(...cautionLines(result, numbers), '');
   }
   head.push(
     `**${escapeMarkdown(outcomeLine(result, options.plan))}** ${escapeMarkdown(totalsLine(result))}`,
@@ -121,6 +121,23 @@ export function renderApplyMarkdown(
     (cut) => `| | | … ${cut} steps not listed here; see the JSON report | | | |`,
   );
   return `${[...head, ...tableHead, ...body, '', ...tail].join('\n')}\n`;
+}
+
+/** Failed steps on top, each with its code and RequestId, so nobody has to scan the table. */
+function cautionLines(result: ApplyResult, numbers: Map<string, number>): string[] {
+  const failed = result.steps.filter((s) => s.status === 'failed');
+  const head = result.interrupted ? 'The apply was interrupted' : `${plural(failed.length, 'step')} failed`;
+  const items = failed.slice(0, 10).map((s) => {
+    const n = numbers.get(s.id) ?? '?';
+    return `> - step ${n}, ${escapeMarkdown(s.address)}: ${escapeMarkdown(mdDetail(s, numbers))}`;
+  });
+  const more = failed.length > 10 ? [`> - … and ${failed.length - 10} more`] : [];
+  return [
+    '> [!CAUTION]',
+    `> **${head}.** ${escapeMarkdown(`${result.totals.skipped} dependent steps were skipped.`)}`,
+    ...items,
+    ...more,
+  ];
 }
 
 function stepRow(s: StepResult, n: number, numbers: Map<string, number>): string {
