@@ -95,11 +95,12 @@ export function defaultCredentials(env: NodeJS.ProcessEnv = process.env): Creden
           );
         }
       }
+      // What each source said goes in the cause, shown with --debug; the message stays short.
       throw new CredentialsError('no-credentials', NO_CREDENTIALS_MESSAGE, {
-        hint:
-          reasons.length > 0
-            ? `Sources tried: ${reasons.join('; ')}`
-            : 'See docs/client.md for the credentials chain.',
+        hint: 'See docs/client.md for the credentials chain; --debug shows what each source reported.',
+        cause: new Error(
+          reasons.length > 0 ? `sources tried: ${reasons.join('; ')}` : 'no source is configured',
+        ),
       });
     },
   };

@@ -7,7 +7,7 @@ import { registerExport } from './commands/export.js';
 import { registerPlan } from './commands/plan.js';
 import { registerValidate } from './commands/validate.js';
 import { reportError } from './errors.js';
-import { EXIT, type CliIO, processIO } from './io.js';
+import { type CliIO, EXIT, processIO } from './io.js';
 
 export function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -21,6 +21,27 @@ export interface CommandState {
   exitCode: number;
 }
 
+/**
+ * Commander's parse errors as one line with a hint: its own suggestion when it has one
+ * ("did you mean plan?"), else where to look.
+ */
+export function oneLineError(text: string, helpCommand: string): string {
+  const body = text.trim().replace(/^error:\s*/, '');
+  const suggestion = /\(Did you mean (.+?)\?\)\s*$/.exec(body)?.[1];
+  const main = body
+    .replace(/\s*\(Did you mean .+?\?\)\s*$/, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\.$/, '');
+  const hint = suggestion ? `did you mean ${suggestion}?` : `see ${helpCommand} --help`;
+  return `bwsync: error: ${main} (${hint})\n`;
+}
+
+/** Gives every command, nested ones included, the one-line error format with its own help hint. */
+function useOneLineErrors(command: Command, path: string): void {
+  command.configureOutput({ outputError: (s, write) => write(oneLineError(s, path)) });
+  for (const sub of command.commands) useOneLineErrors(sub, `${path} ${sub.name()}`);
+}
+
 export function buildProgram(io: CliIO, state: CommandState): Command {
   const program = new Command('bwsync')
     .description('Keep Alibaba Cloud bandwidth packages exactly as a YAML file declares.')
@@ -30,7 +51,6 @@ export function buildProgram(io: CliIO, state: CommandState): Command {
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.startsWith('error:') ? `bwsync: ${s}` : s),
     });
   program.addHelpText(
     'after',
@@ -42,6 +62,7 @@ export function buildProgram(io: CliIO, state: CommandState): Command {
   registerExport(program, io, state);
   registerCall(program, io, state);
   registerEmulator(program, io, state);
+  useOneLineErrors(program, 'bwsync');
   return program;
 }
 
