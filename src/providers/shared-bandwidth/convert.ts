@@ -25,8 +25,9 @@ export function packageFromWire(row: unknown, listedRegion: string): LiveSharedB
     deletionProtection: bool(r.DeletionProtection),
     capsRead: false,
   };
+  // Ratio means something only for 95th-percentile billing; other packages report a filler.
   const ratio = num(r.Ratio);
-  if (ratio !== undefined && ratio !== 0) live.ratio = ratio;
+  if (ratio !== undefined && internetChargeType === 'PayBy95') live.ratio = ratio;
   const zone = optStr(r.Zone);
   if (zone !== undefined) live.zone = zone;
   const rg = optStr(r.ResourceGroupId);
