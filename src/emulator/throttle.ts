@@ -17,8 +17,10 @@ export class RateLimiter {
   take(action: string, isWrite: boolean, now: number): number {
     const qps = this.limitFor(action, isWrite);
     if (!(qps > 0)) return 0;
-    const b = this.buckets.get(action) ?? { tokens: qps, at: now };
-    b.tokens = Math.min(qps, b.tokens + ((now - b.at) * qps) / 1000);
+    // Burst: one second's worth, and at least one call (so fractional limits still admit one).
+    const burst = Math.max(1, qps);
+    const b = this.buckets.get(action) ?? { tokens: burst, at: now };
+    b.tokens = Math.min(burst, b.tokens + ((now - b.at) * qps) / 1000);
     b.at = now;
     this.buckets.set(action, b);
     if (b.tokens >= 1) {

@@ -1,0 +1,248 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
+import { popClient, popError } from '../helpers/emulator-sdk.js';
+
+const HZ = { RegionId: 'cn-hangzhou' };
+type Any = Record<string, unknown>;
+
+let emu: TestEmulator | undefined;
+afterEach(async () => {
+  await emu?.close();
+  emu = undefined;
+});
+
+async function start(options: Parameters<typeof startTestEmulator>[0] = {}): Promise<TestEmulator> {
+  emu = await startTestEmulator({ manualClock: true, ...options });
+  return emu;
+}
+
+function first(r: Any): Any {
+  return (r.CommonBandwidthPackages as { CommonBandwidthPackage: Any[] }).CommonBandwidthPackage[0]!;
+}
+
+describe('CBWP state machine and conflicts', () => {
+  it('refuses writes while a package is Pending, Modifying, binding or being deleted', async () => {
+    const e = await start({
+      seed: {
+        eips: [
+          { id: 'eip-bp1a000000000000000001', region: 'cn-hangzhou' },
+          { id: 'eip-bp1a000000000000000002', region: 'cn-hangzhou' },
+        ],
+      },
+    });
+    const vpc = popClient(e, 'vpc');
+    const id = (await vpc.request('CreateCommonBandwidthPackage', { ...HZ, Bandwidth: 10 }))
+      .BandwidthPackageId as string;
+    const read = async () =>
+      first(await vpc.request('DescribeCommonBandwidthPackages', { ...HZ, BandwidthPackageId: id }));
+    const code = async (action: string, params: Any) =>
+      (await popError(vpc.request(action, { ...HZ, BandwidthPackageId: id, ...params }))).code;
+
+    expect((await read()).Status).toBe('Pending');
+    expect(await code('ModifyCommonBandwidthPackageSpec', { Bandwidth: '20' })).toBe(
+      'IncorrectStatus.CbwpModifying',
+    );
+    e.advance(1000);
+    expect((await read()).Status).toBe('Available');
+
+    await vpc.request('ModifyCommonBandwidthPackageSpec', { ...HZ, BandwidthPackageId: id, Bandwidth: '20' });
+    expect(await read()).toMatchObject({ Status: 'Modifying', Bandwidth: '10' });
+    expect(await code('ModifyCommonBandwidthPackageAttribute', { Name: 'x' })).toBe(
+      'IncorrectStatus.CbwpModifying',
+    );
+    expect(await code('AddCommonBandwidthPackageIp', { IpInstanceId: 'eip-bp1a000000000000000001' })).toBe(
+      'IncorrectStatus.CbwpModifying',
+    );
+    e.advance(1000);
+    expect(await read()).toMatchObject({ Status: 'Available', Bandwidth: '20' });
+
+    await vpc.request('AddCommonBandwidthPackageIp', {
+      ...HZ,
+      BandwidthPackageId: id,
+      IpInstanceId: 'eip-bp1a000000000000000001',
+    });
+    expect(await code('RemoveCommonBandwidthPackageIp', { IpInstanceId: 'eip-bp1a000000000000000001' })).toBe(
+      'IncorrectStatus.Eip',
+    );
+    expect(await code('ModifyCommonBandwidthPackageSpec', { Bandwidth: '30' })).toBe('TaskConflict');
+    expect(await code('DeleteCommonBandwidthPackage', { Force: 'true' })).toBe(
+      'OperationFailed.AddIpTaskInProcessing',
+    );
+    e.advance(1000);
+    await vpc.request('RemoveCommonBandwidthPackageIp', {
+      ...HZ,
+      BandwidthPackageId: id,
+      IpInstanceId: 'eip-bp1a000000000000000001',
+    });
+    // The EIP stays listed until the remove finishes.
+    expect(
+      ((await read()).PublicIpAddresses as { PublicIpAddresse: unknown[] }).PublicIpAddresse,
+    ).toHaveLength(1);
+    e.advance(1000);
+    expect(
+      ((await read()).PublicIpAddresses as { PublicIpAddresse: unknown[] }).PublicIpAddresse,
+    ).toHaveLength(0);
+
+    await vpc.request('DeleteCommonBandwidthPackage', { ...HZ, BandwidthPackageId: id });
+    expect(await code('ModifyCommonBandwidthPackageAttribute', { Name: 'x' })).toBe(
+      'BandwidthPackageOperation.conflict',
+    );
+    e.advance(1000);
+    expect(
+      (await vpc.request('DescribeCommonBandwidthPackages', { ...HZ, BandwidthPackageId: id })).TotalCount,
+    ).toBe(0);
+  });
+
+  it('refuses CEN writes while an association is in progress', async () => {
+    const e = await start({ seed: { cens: [{ id: 'cen-x00000000000000001' }] } });
+    const cbn = popClient(e, 'cbn');
+    const id = (
+      await cbn.request('CreateCenBandwidthPackage', {
+        Bandwidth: 5,
+        GeographicRegionAId: 'China',
+        GeographicRegionBId: 'China',
+        BandwidthPackageChargeType: 'POSTPAY',
+      })
+    ).CenBandwidthPackageId as string;
+    await cbn.request('AssociateCenBandwidthPackage', {
+      CenId: 'cen-x00000000000000001',
+      CenBandwidthPackageId: id,
+    });
+    expect(
+      (
+        await popError(
+          cbn.request('UnassociateCenBandwidthPackage', {
+            CenId: 'cen-x00000000000000001',
+            CenBandwidthPackageId: id,
+          }),
+        )
+      ).code,
+    ).toBe('Operation.Blocking');
+    expect(
+      (
+        await popError(
+          cbn.request('ModifyCenBandwidthPackageSpec', { CenBandwidthPackageId: id, Bandwidth: 6 }),
+        )
+      ).code,
+    ).toBe('OperationFailed.OperationIsProcessing');
+    e.advance(1000);
+    const cens = await cbn.request('DescribeCens', {});
+    expect(JSON.stringify(cens)).toContain(id);
+  });
+
+  it('refuses GA writes while a plan is init, binding or unbinding', async () => {
+    const e = await start({ seed: { accelerators: [{ id: 'ga-bp1x000000000000001' }] } });
+    const ga = popClient(e, 'ga');
+    const id = (
+      await ga.request('CreateBandwidthPackage', {
+        ...HZ,
+        Bandwidth: 10,
+        Type: 'Basic',
+        BandwidthType: 'Basic',
+        ChargeType: 'POSTPAY',
+      })
+    ).BandwidthPackageId as string;
+    const add = () =>
+      ga.request('BandwidthPackageAddAccelerator', {
+        ...HZ,
+        BandwidthPackageId: id,
+        AcceleratorId: 'ga-bp1x000000000000001',
+      });
+    expect((await popError(add())).code).toBe('StateError.BandwidthPackage');
+    expect(
+      (await popError(ga.request('DeleteBandwidthPackage', { ...HZ, BandwidthPackageId: id }))).code,
+    ).toBe('StateError.BandwidthPackage');
+    e.advance(1000);
+    await add();
+    expect(
+      (await ga.request('DescribeAccelerator', { ...HZ, AcceleratorId: 'ga-bp1x000000000000001' })).State,
+    ).toBe('configuring');
+    expect(
+      (await popError(ga.request('UpdateBandwidthPackage', { ...HZ, BandwidthPackageId: id, Bandwidth: 20 })))
+        .code,
+    ).toBe('StateError.BandwidthPackage');
+    e.advance(1000);
+    const acc = await ga.request('DescribeAccelerator', { ...HZ, AcceleratorId: 'ga-bp1x000000000000001' });
+    expect(acc).toMatchObject({ State: 'active', BasicBandwidthPackage: { InstanceId: id } });
+  });
+});
+
+describe('ClientToken idempotency', () => {
+  it('replays the first answer for the same token and parameters, and refuses other parameters', async () => {
+    const e = await start();
+    const vpc = popClient(e, 'vpc');
+    const params = { ...HZ, Bandwidth: 10, Name: 'same', ClientToken: 'token-1' };
+    const a = await vpc.request('CreateCommonBandwidthPackage', params);
+    const b = await vpc.request('CreateCommonBandwidthPackage', params);
+    expect(b.BandwidthPackageId).toBe(a.BandwidthPackageId);
+    expect(b.RequestId).not.toBe(a.RequestId);
+    expect((await vpc.request('DescribeCommonBandwidthPackages', HZ)).TotalCount).toBe(1);
+    const mismatch = await popError(
+      vpc.request('CreateCommonBandwidthPackage', { ...params, Bandwidth: 11 }),
+    );
+    expect([mismatch.code, mismatch.entry?.response.statusCode]).toEqual([
+      'IdempotentParameterMismatch',
+      400,
+    ]);
+    await vpc.request('CreateCommonBandwidthPackage', { ...params, ClientToken: 'token-2' });
+    expect((await vpc.request('DescribeCommonBandwidthPackages', HZ)).TotalCount).toBe(2);
+  });
+});
+
+describe('pagination', () => {
+  it('pages EIPs by up to 100 and packages by up to 50 with TotalCount, in stable order', async () => {
+    const pkgs = Array.from({ length: 51 }, (_, i) => ({
+      region: 'cn-hangzhou',
+      bandwidth: 10,
+      name: `p${i}`,
+    }));
+    const e = await start({
+      seed: {
+        eips: [
+          { region: 'cn-hangzhou', count: 120 },
+          { region: 'cn-shanghai', count: 3 },
+        ],
+        commonBandwidthPackages: pkgs,
+      },
+    });
+    const vpc = popClient(e, 'vpc');
+    const page = async (action: string, size: number, n: number) =>
+      vpc.request(action, { ...HZ, PageSize: size, PageNumber: n });
+    const eipIds = (r: Any) =>
+      (r.EipAddresses as { EipAddress: { AllocationId: string }[] }).EipAddress.map((x) => x.AllocationId);
+    const p1 = await page('DescribeEipAddresses', 100, 1);
+    const p2 = await page('DescribeEipAddresses', 100, 2);
+    const p3 = await page('DescribeEipAddresses', 100, 3);
+    expect([p1.TotalCount, eipIds(p1).length, eipIds(p2).length, eipIds(p3).length]).toEqual([
+      120, 100, 20, 0,
+    ]);
+    expect(new Set([...eipIds(p1), ...eipIds(p2)]).size).toBe(120);
+    const names = (r: Any) =>
+      (
+        r.CommonBandwidthPackages as { CommonBandwidthPackage: { Name: string }[] }
+      ).CommonBandwidthPackage.map((x) => x.Name);
+    const c1 = await page('DescribeCommonBandwidthPackages', 50, 1);
+    const c2 = await page('DescribeCommonBandwidthPackages', 50, 2);
+    expect([c1.TotalCount, c1.PageSize, c1.PageNumber]).toEqual([51, 50, 1]);
+    expect(names(c1)[0]).toBe('p0');
+    expect(names(c2)).toEqual(['p50']);
+    const def = await vpc.request('DescribeCommonBandwidthPackages', HZ);
+    expect([def.PageSize, names(def).length]).toEqual([10, 10]);
+  });
+});
+
+describe('throttling', () => {
+  it('answers Throttling.User with x-acs-retry-after over the per-action limit', async () => {
+    const e = await start({ rateLimits: { DescribeCommonBandwidthPackages: 0.01 } });
+    const vpc = popClient(e, 'vpc');
+    await vpc.request('DescribeCommonBandwidthPackages', HZ);
+    const err = await popError(vpc.request('DescribeCommonBandwidthPackages', HZ));
+    expect([err.code, err.entry?.response.statusCode]).toEqual(['Throttling.User', 400]);
+    // One call per 100 s: the next token is up to 100,000 ms away.
+    const retryAfter = Number(err.entry?.response.headers['x-acs-retry-after']);
+    expect(retryAfter).toBeGreaterThan(90_000);
+    expect(retryAfter).toBeLessThanOrEqual(100_000);
+    // Other actions have their own budget.
+    await vpc.request('DescribeEipAddresses', HZ);
+  });
+});
