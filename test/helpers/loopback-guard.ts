@@ -1,11 +1,11 @@
-import net from 'node:net';
+import { Socket } from 'node:net';
 
 /**
  * Fails any test that opens a TCP connection to a non-loopback address: network traffic in
  * tests goes only to 127.0.0.1 / ::1.
  */
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost|::ffff:127\.\d+\.\d+\.\d+)$/;
-const original = net.Socket.prototype.connect;
+const original = Socket.prototype.connect;
 
 function hostOf(args: unknown[]): string | undefined {
   const first = args[0];
@@ -19,10 +19,10 @@ function hostOf(args: unknown[]): string | undefined {
   return undefined;
 }
 
-net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
+Socket.prototype.connect = function guardedConnect(this: Socket, ...args: unknown[]) {
   const host = hostOf(args);
   if (host !== undefined && !LOOPBACK.test(host)) {
     throw new Error(`test tried to connect to non-loopback host ${host}`);
   }
-  return (original as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+  return (original as (...a: unknown[]) => Socket).apply(this, args);
+} as typeof Socket.prototype.connect;
