@@ -13,6 +13,8 @@ export interface ProgressOptions {
   heartbeatMs?: number;
   /** Live mode: at most one redraw this often (ms). */
   redrawMs?: number;
+  /** Live mode: terminal width; lines are clipped to it so redraws count rows right. */
+  columns?: number;
   now?: () => number;
 }
 
@@ -57,7 +59,14 @@ export function createProgress(io: CliIO, options: ProgressOptions): Progress {
   };
   if (!options.tty) return plainProgress(state, write, now, options.heartbeatMs ?? 10_000);
   const color = options.color ?? (io.env.NO_COLOR === undefined || io.env.NO_COLOR === '');
-  return liveProgress(state, write, now, { palette: paletteFor(color), redrawMs: options.redrawMs ?? 100 });
+  // A pseudo-terminal without a size reports 0 columns; treat that as unknown.
+  const columns =
+    options.columns ?? (io.stderr.columns !== undefined && io.stderr.columns > 0 ? io.stderr.columns : 80);
+  return liveProgress(state, write, now, {
+    palette: paletteFor(color),
+    redrawMs: options.redrawMs ?? 100,
+    columns,
+  });
 }
 
 /**
@@ -147,6 +156,7 @@ function plainProgress(
 interface LiveOptions {
   palette: Palette;
   redrawMs: number;
+  columns: number;
 }
 
 /**
@@ -166,7 +176,7 @@ function liveProgress(
   const erase = () => (drawn > 0 ? `\r\u001b[${drawn}A\u001b[J` : '');
   const draw = () => {
     pending = undefined;
-    const block = statusBlock(state, now(), p);
+    const block = statusBlock(state, now(), p).map((l) => clip(l, options.columns));
     write(`${erase()}${block.join('\n')}\n`);
     drawn = block.length;
   };
@@ -191,7 +201,7 @@ function liveProgress(
     stopped = true;
     clearInterval(clock);
     if (pending !== undefined) clearTimeout(pending);
-    const final = statusBlock(state, now(), p)[0] ?? '';
+    const final = clip(statusBlock(state, now(), p)[0] ?? '', options.columns);
     write(`${erase()}${final}\n`);
     drawn = 0;
   };
@@ -214,4 +224,28 @@ function statusBlock(state: State, at: number, p: Palette): string[] {
   if (running.length > MAX_RUNNING_SHOWN)
     rows.push(p.dim(`  … and ${running.length - MAX_RUNNING_SHOWN} more`));
   return [head, ...rows];
+}
+
+/**
+ * Cuts a line to fewer visible characters than the terminal is wide, so it never wraps and
+ * "cursor up N" always lands on the block's first row. ANSI sequences are kept and not counted.
+ */
+export function clip(line: string, columns: number): string {
+  const max = Math.max(10, columns - 1);
+  let visible = 0;
+  let out = '';
+  for (let i = 0; i < line.length; ) {
+    const escape = /^\u001b\[[0-9;?]*[A-Za-z]/.exec(line.slice(i));
+    if (escape !== null) {
+      out += escape[0];
+      i += escape[0].length;
+      continue;
+    }
+    const char = String.fromCodePoint(line.codePointAt(i) ?? 32);
+    if (visible === max - 1 && i + char.length < line.length) return `${out}…\u001b[0m`;
+    out += char;
+    visible += 1;
+    i += char.length;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
-import { createProgress } from '../../src/cli/progress.js';
+import { clip, createProgress } from '../../src/cli/progress.js';
 import type { ExecEvent } from '../../src/model/events.js';
 import { ANSI_PATTERN, stripAnsi } from '../../src/report/style.js';
 
@@ -161,5 +161,34 @@ describe('apply progress', () => {
     progress.stop();
     expect(text()).not.toMatch(/\u001b\[\d+m/);
     expect(text()).toMatch(/\u001b\[J/);
+  });
+});
+
+describe('clip', () => {
+  it('keeps lines shorter than the terminal so redraws never wrap', () => {
+    expect(clip('short', 80)).toBe('short');
+    const long = `\u001b[32m${'x'.repeat(200)}\u001b[39m`;
+    const cut = clip(long, 40);
+    expect(stripAnsi(cut)).toHaveLength(39);
+    expect(stripAnsi(cut).endsWith('…')).toBe(true);
+    expect(cut.startsWith('\u001b[32m')).toBe(true);
+    expect(cut.endsWith('\u001b[0m')).toBe(true);
+  });
+
+  it('clips the live block to the width of stderr', () => {
+    vi.useFakeTimers();
+    const { io, text } = capture(true);
+    const progress = createProgress(io, { tty: true, total: 1, columns: 30 });
+    progress.sink({
+      type: 'step-started',
+      step: A,
+      address: 'sharedBandwidth/cn-hangzhou/web',
+      description: 'x'.repeat(100),
+      at: 0,
+    });
+    vi.advanceTimersByTime(100);
+    progress.stop();
+    vi.useRealTimers();
+    for (const line of stripAnsi(text()).replace(/\r/g, '').split('\n')) expect(line.length).toBeLessThan(30);
   });
 });
