@@ -8,7 +8,6 @@ import { BIN, ROOT, runCli } from '../helpers/cli.js';
 /** util-linux `script` gives the CLI a real pseudo-terminal for stdout and stderr. */
 const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: looking for ANSI escapes is the point
 const ESC = /\u001b\[/;
 
 let dir = '';
