@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { stringify } from 'yaml';
 import { ConfigError } from '../../errors.js';
-import { isRegional, type Kind, KINDS, STACK_TAG } from '../../model/kinds.js';
+import { isRegional, KINDS, type Kind, STACK_TAG } from '../../model/kinds.js';
 import type { LiveResource } from '../../model/live.js';
 import type { PlainValue } from '../../model/plan.js';
 import { providerFor } from '../../providers/index.js';
@@ -41,7 +41,10 @@ async function runExport(flags: ExportFlags, io: CliIO): Promise<number> {
   const stack = flags.stack ?? commonStack(live) ?? 'imported';
   const kept = live.filter((l) => l.tags[STACK_TAG] === undefined || l.tags[STACK_TAG] === stack);
   const skipped = live.length - kept.length;
-  if (skipped > 0) io.stderr.write(`Skipped ${skipped} package(s) tagged with another stack than "${stack}" (use --stack to export those).\n`);
+  if (skipped > 0)
+    io.stderr.write(
+      `Skipped ${skipped} package(s) tagged with another stack than "${stack}" (use --stack to export those).\n`,
+    );
   io.stdout.write(toYaml(kept, stack, flags.region));
   io.stderr.write(`Exported ${kept.length} package(s) as stack "${stack}".\n`);
   return EXIT.ok;
@@ -58,17 +61,20 @@ function commonStack(live: LiveResource[]): string | undefined {
 }
 
 export function toYaml(live: LiveResource[], stack: string, regions: string[]): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(stack)) throw new ConfigError(`--stack ${stack} is not a valid stack name.`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(stack))
+    throw new ConfigError(`--stack ${stack} is not a valid stack name.`);
   const doc: Record<string, unknown> = { version: 1, stack };
   for (const kind of KINDS) {
     const items = live
       .filter((l) => l.kind === kind)
-      .sort((a, b) => a.region.localeCompare(b.region) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
+      .sort(
+        (a, b) =>
+          a.region.localeCompare(b.region) || a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+      )
       .map(entryOf);
     if (items.length > 0) doc[kind] = items;
   }
   const header = [
-    '# yaml-language-server: $schema=https://bwsync.dev/schemas/bwsync.schema.json',
     `# Exported by bwsync from ${regions.join(', ')} (CEN and GA are global). Each entry has id:`,
     '# set, so the first plan adopts it (adding the bwsync:stack tag where it is missing).',
   ].join('\n');
@@ -88,6 +94,8 @@ function entryOf(l: LiveResource): Record<string, unknown> {
   if (l.kind === 'cenBandwidth') out.areas = [...l.areas];
   const tags = view.tags as Record<string, PlainValue>;
   if (Object.keys(tags).length > 0) out.tags = tags;
-  out[p.memberField] = l.members.map((m) => (typeof m.bandwidth === 'number' ? { id: m.id, bandwidth: m.bandwidth } : m.id));
+  out[p.memberField] = l.members.map((m) =>
+    typeof m.bandwidth === 'number' ? { id: m.id, bandwidth: m.bandwidth } : m.id,
+  );
   return out;
 }

@@ -36,7 +36,8 @@ export function packageFromWire(row: unknown): LiveGaBandwidth {
   const optional: [keyof LiveGaBandwidth, string | number | undefined][] = [
     ['bandwidthType', optStr(r.BandwidthType)],
     ['billingType', optStr(r.BillingType)],
-    ['ratio', num(r.Ratio) || undefined],
+    // Ratio applies to 95th-percentile billing only; other plans report a filler value.
+    ['ratio', /^PayBy95$/i.test(str(r.BillingType)) ? num(r.Ratio) : undefined],
     ['createTime', timeToIso(r.CreateTime)],
     ['expiredTime', timeToIso(r.ExpiredTime)],
   ];
