@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Product } from '../model/kinds.js';
+import { isIdempotent } from './actions.js';
 import type { CredentialsProvider } from './credentials.js';
 import { GA_REGION, originFor, parseEndpointOverride } from './endpoints.js';
 import { AliyunApiError, classify, isRetryable } from './errors.js';
@@ -148,8 +149,10 @@ class AliyunClient implements RpcClient {
       };
     } catch (error: unknown) {
       if (!(error instanceof TransportError)) throw error;
-      // A request that may have reached the server is safe to repeat only when idempotent.
-      const classification = error.maybeSent && !call.idempotent ? 'ambiguous' : 'transient';
+      // A request that may have reached the server is safe to repeat only when idempotent;
+      // callers may say so, else reads and ClientToken writes count as idempotent.
+      const idempotent = call.idempotent ?? isIdempotent(action, input.params);
+      const classification = error.maybeSent && !idempotent ? 'ambiguous' : 'transient';
       const apiMessage = `${error.message} (${origin.origin})`;
       return {
         ok: false,

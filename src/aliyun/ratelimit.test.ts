@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RateLimiter } from './ratelimit.js';
+import { ConfigError } from '../errors.js';
+import { DEFAULT_RATE_LIMITS, parseRateLimits, RateLimiter } from './ratelimit.js';
 
 function clock() {
   let t = 0;
@@ -44,5 +45,31 @@ describe('token bucket per API', () => {
   it('does not limit when the rate is zero', () => {
     const limiter = new RateLimiter({ default: { perSecond: 0, burst: 0 } });
     expect(limiter.reserve('ga', 'X')).toBe(0);
+  });
+
+  it('by default lets reads go faster than writes, which stay at the documented 300 per minute', () => {
+    const limiter = new RateLimiter(DEFAULT_RATE_LIMITS, () => 0);
+    expect(limiter.rateFor('vpc', 'DescribeCommonBandwidthPackages')).toEqual({ perSecond: 20, burst: 20 });
+    expect(limiter.rateFor('vpc', 'AddCommonBandwidthPackageIp')?.perSecond).toBe(5);
+    expect(limiter.rateFor('ga', 'ListBandwidthPackages')?.perSecond).toBe(20);
+  });
+});
+
+describe('BWSYNC_RATE_LIMITS', () => {
+  it('lays entries over the defaults, burst defaulting to the rate', () => {
+    expect(parseRateLimits('write=10/20, vpc:AddCommonBandwidthPackageIp=2.5')).toEqual({
+      read: { perSecond: 20, burst: 20 },
+      write: { perSecond: 10, burst: 20 },
+      'vpc:AddCommonBandwidthPackageIp': { perSecond: 2.5, burst: 3 },
+    });
+  });
+
+  it('turns the limiter off with "off"', () => {
+    expect(parseRateLimits('off')).toBe(false);
+  });
+
+  it('refuses a malformed entry, quoting it', () => {
+    expect(() => parseRateLimits('write=fast')).toThrow(ConfigError);
+    expect(() => parseRateLimits('write=fast')).toThrow(/"write=fast" is not KEY=RATE/);
   });
 });

@@ -25,6 +25,8 @@ export interface CallOptions {
    * Whether a network error after the request may have been sent can be retried safely:
    * true for reads and for writes carrying a ClientToken. When false, such an error surfaces
    * as an AliyunApiError with classification `ambiguous` and the caller re-reads.
+   * When unset, the client counts reads (Describe/List/Get/Query/Check…) and calls with a
+   * non-empty ClientToken as idempotent.
    */
   idempotent?: boolean;
   /** Per-call override of the attempt cap and overall deadline. */

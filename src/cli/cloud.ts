@@ -9,6 +9,7 @@ import {
   withFallback,
 } from '../aliyun/credentials.js';
 import { isLoopbackHost, parseEndpointOverride } from '../aliyun/endpoints.js';
+import { parseRateLimits } from '../aliyun/ratelimit.js';
 import type { CallLog, RpcClient } from '../aliyun/types.js';
 import { ConfigError } from '../errors.js';
 import type { CliIO } from './io.js';
@@ -79,8 +80,10 @@ export async function openCloud(
 ): Promise<CloudSession> {
   const endpointFlag = flags.endpoint ?? io.env.BWSYNC_ENDPOINT;
   if (flags.local && flags.endpoint) throw new ConfigError('Use either --local or --endpoint, not both.');
+  const rateSpec = io.env.BWSYNC_RATE_LIMITS;
   const base: Partial<ClientOptions> = {
     signature: signatureOf(flags),
+    ...(rateSpec ? { rateLimits: parseRateLimits(rateSpec) } : {}),
     ...(flags.debug ? { log: debugLogger(io) } : {}),
     ...extra,
   };

@@ -169,6 +169,35 @@ describe('client over HTTP on 127.0.0.1', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('retries a reset connection on a write carrying a ClientToken, with the same token', async () => {
+    const { server, client } = await setup([{ kind: 'reset' }]);
+    const res = await client.call('vpc', 'AddCommonBandwidthPackageIp', {
+      IpInstanceId: 'eip-1',
+      ClientToken: 'tok-7',
+    });
+    expect(res.attempts).toBe(2);
+    expect(server.requests.map((r) => r.params.ClientToken)).toEqual(['tok-7', 'tok-7']);
+  });
+
+  it('reports a timed-out write without ClientToken as ambiguous, after one attempt', async () => {
+    const { server, client } = await setup([{ kind: 'hang' }], { timeoutMs: 200 });
+    const error = await failure(
+      client.call('vpc', 'RemoveCommonBandwidthPackageIp', { IpInstanceId: 'eip-1' }),
+    );
+    expect(error).toMatchObject({ code: 'RequestTimeout', classification: 'ambiguous', attempts: 1 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('spaces calls to one API by the rate limit, as the server sees them', async () => {
+    const { server, client } = await setup([], { rateLimits: { default: { perSecond: 10, burst: 1 } } });
+    await Promise.all(
+      Array.from({ length: 4 }, () => client.call('vpc', 'DescribeCommonBandwidthPackages', {})),
+    );
+    const times = server.requests.map((r) => r.at).sort((a, b) => a - b);
+    // Three waits of 100 ms each at 10/s with no burst; 5 ms slack for timer rounding.
+    expect((times[3] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(295);
+  });
+
   it('times out a hung server and retries an idempotent call until the attempts run out', async () => {
     const { server, client } = await setup([{ kind: 'hang' }, { kind: 'hang' }], {
       timeoutMs: 200,

@@ -6,9 +6,6 @@ import { addCloudOptions, type CloudFlags, openCloud } from '../cloud.js';
 import { type CliIO, EXIT } from '../io.js';
 import type { CommandState } from '../main.js';
 
-/** Actions that only read, safe to repeat after a lost response. */
-const READ_ACTION = /^(Describe|List|Get|Query|Check)/;
-
 function parseProduct(raw: string): Product {
   const p = raw.toLowerCase();
   if ((PRODUCTS as readonly string[]).includes(p)) return p as Product;
@@ -51,9 +48,7 @@ async function runCall(
   const params = parseParams(args.pairs);
   const session = await openCloud(args.flags, io);
   try {
-    const idempotent = READ_ACTION.test(args.action) || 'ClientToken' in params;
     const res = await session.client.call(product, args.action, params, {
-      idempotent,
       ...(args.flags.region ? { region: args.flags.region } : {}),
     });
     io.stdout.write(`${JSON.stringify(res.body, null, 2)}\n`);
