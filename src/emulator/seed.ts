@@ -35,6 +35,8 @@ export interface SeedCbwp {
   internetChargeType?: string;
   chargeType?: 'PostPaid' | 'PrePaid';
   deletionProtection?: boolean;
+  /** Overdue payment: BusinessStatus FinancialLocked, writes refused. */
+  financialLocked?: boolean;
   tags?: TagMap;
   eips?: string[];
 }
@@ -60,6 +62,8 @@ export interface SeedGaBwp {
   bandwidthType?: 'Basic' | 'Enhanced' | 'Advanced';
   chargeType?: 'PREPAY' | 'POSTPAY';
   accelerators?: string[];
+  /** Overdue payment: State `finacialLocked` (sic), writes refused. */
+  financialLocked?: boolean;
   tags?: TagMap;
 }
 
@@ -148,6 +152,7 @@ function seedCbwps(state: CloudState, list: SeedCbwp[], now: number): void {
       status: 'Available',
       creationTime: isoSeconds(now),
       deletionProtection: c.deletionProtection ?? false,
+      ...(c.financialLocked ? { financialLocked: true } : {}),
       resourceGroupId: 'rg-acfmdefault0000',
       zone: '',
       tags: tagList(c.tags),
@@ -223,7 +228,7 @@ function seedGa(state: CloudState, doc: SeedDocument, now: number): void {
       chargeType: g.chargeType ?? 'POSTPAY',
       billingType: 'PayByTraffic',
       ratio: 30,
-      state: accs.length > 0 ? 'binded' : 'active',
+      state: g.financialLocked ? 'finacialLocked' : accs.length > 0 ? 'binded' : 'active',
       accelerators: [...accs],
       createTime: now,
       resourceGroupId: 'rg-acfmdefault0000',

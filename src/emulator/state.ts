@@ -15,6 +15,8 @@ export interface CbwpRow {
   status: 'Pending' | 'Available' | 'Modifying';
   /** Internal: a delete is in progress (the package is still listed). */
   deleting?: boolean;
+  /** Overdue payment (seeded only): every write is refused. */
+  financialLocked?: boolean;
   pendingBandwidth?: number;
   creationTime: string;
   deletionProtection: boolean;
@@ -88,7 +90,16 @@ export interface AcceleratorRow {
   tags?: Tag[];
 }
 
-export type GaState = 'init' | 'active' | 'binded' | 'binding' | 'unbinding' | 'updating' | 'deleting';
+/** `finacialLocked` is the API's own spelling. */
+export type GaState =
+  | 'init'
+  | 'active'
+  | 'binded'
+  | 'binding'
+  | 'unbinding'
+  | 'updating'
+  | 'deleting'
+  | 'finacialLocked';
 
 export interface GaBwpRow {
   id: string;

@@ -42,6 +42,13 @@ export function packageOf(ctx: Ctx, regionId: string, id: string): CbwpRow {
 
 /** Writes on a package are refused while it changes (reference §1.4: "only query operations"). */
 export function assertWritable(pkg: CbwpRow, options: { forDelete?: boolean } = {}): void {
+  if (pkg.financialLocked) {
+    throw new ApiError(
+      404,
+      'BandwidthPackage.FinancialLocked',
+      'The specified BandwidthPackage has been Financial Lock.',
+    );
+  }
   if (pkg.deleting)
     throw conflict(
       'BandwidthPackageOperation.conflict',
@@ -127,7 +134,7 @@ export function cbwpView(ctx: Ctx, pkg: CbwpRow): Record<string, unknown> {
     RegionId: pkg.regionId,
     Bandwidth: String(pkg.bandwidth),
     Status: pkg.status,
-    BusinessStatus: 'Normal',
+    BusinessStatus: pkg.financialLocked ? 'FinancialLocked' : 'Normal',
     InternetChargeType: pkg.internetChargeType,
     InstanceChargeType: pkg.instanceChargeType,
     ISP: pkg.isp,

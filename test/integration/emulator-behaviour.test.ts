@@ -246,3 +246,52 @@ describe('throttling', () => {
     await vpc.request('DescribeEipAddresses', HZ);
   });
 });
+
+describe('financial locks (seeded)', () => {
+  it('shows FinancialLocked / finacialLocked and refuses writes', async () => {
+    const e = await start({
+      seed: {
+        commonBandwidthPackages: [
+          { id: 'cbwp-bp1locked000000000001', region: 'cn-hangzhou', bandwidth: 10, financialLocked: true },
+        ],
+        gaBandwidthPackages: [{ id: 'gbwp-bp1locked0000000001', bandwidth: 10, financialLocked: true }],
+      },
+    });
+    const vpc = popClient(e, 'vpc');
+    const pkg = first(
+      await vpc.request('DescribeCommonBandwidthPackages', {
+        ...HZ,
+        BandwidthPackageId: 'cbwp-bp1locked000000000001',
+      }),
+    );
+    expect(pkg.BusinessStatus).toBe('FinancialLocked');
+    const err = await popError(
+      vpc.request('ModifyCommonBandwidthPackageSpec', {
+        ...HZ,
+        BandwidthPackageId: 'cbwp-bp1locked000000000001',
+        Bandwidth: '20',
+      }),
+    );
+    expect([err.code, err.entry?.response.statusCode]).toEqual(['BandwidthPackage.FinancialLocked', 404]);
+    const ga = popClient(e, 'ga');
+    expect(
+      (
+        await ga.request('DescribeBandwidthPackage', {
+          ...HZ,
+          BandwidthPackageId: 'gbwp-bp1locked0000000001',
+        })
+      ).State,
+    ).toBe('finacialLocked');
+    expect(
+      (
+        await popError(
+          ga.request('UpdateBandwidthPackage', {
+            ...HZ,
+            BandwidthPackageId: 'gbwp-bp1locked0000000001',
+            Bandwidth: 20,
+          }),
+        )
+      ).code,
+    ).toBe('StateError.BandwidthPackage');
+  });
+});
