@@ -97,7 +97,10 @@ export function reasonText(rc: ResourceChange): string | undefined {
     case 'adopt':
       return 'adopted by its id';
     case 'drift':
-      return 'changed outside bwsync';
+      // Without a state file bwsync cannot tell whether the YAML or the cloud moved.
+      return 'the live state differs from the configuration';
+    case 'release-member':
+      return 'it holds a member that another package declares';
     default:
       return undefined;
   }
