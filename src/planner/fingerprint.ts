@@ -2,24 +2,36 @@ import type { DesiredState } from '../model/desired.js';
 import type { LiveResource } from '../model/live.js';
 import { hashOf } from './canonical.js';
 
+/** Fingerprint keys for per-IP caps: `cap:<package id>/<EIP id>`. */
+export const CAP_PREFIX = 'cap:';
+
 /**
  * What a saved plan remembers of each live object it read: the parts a plan depends on
- * (id, status, bandwidth, members with their status and caps, tags).
+ * (id, status, bandwidth, members with their status, tags). Per-IP caps are read only for
+ * some EIPs, so they are recorded apart (capFingerprints) and compared only where read again.
  */
 export function fingerprintOf(live: LiveResource): string {
   return hashOf({
     id: live.id,
     status: live.status,
     bandwidth: live.bandwidth,
-    members: live.members.map((m) => ({ id: m.id, status: m.status, bandwidth: m.bandwidth })),
+    members: live.members.map((m) => ({ id: m.id, status: m.status })),
     tags: live.tags,
   });
 }
 
+export function capValue(cap: number | null): string {
+  return cap === null ? 'none' : String(cap);
+}
+
+/** One entry per live object, plus one per per-IP cap that was read. */
 export function fingerprintsOf(live: LiveResource[]): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const r of [...live].sort((a, b) => a.id.localeCompare(b.id))) out[r.id] = fingerprintOf(r);
-  return out;
+  for (const r of [...live].sort((a, b) => a.id.localeCompare(b.id))) {
+    out[r.id] = fingerprintOf(r);
+    for (const m of r.members) if (m.bandwidth !== undefined) out[`${CAP_PREFIX}${r.id}/${m.id}`] = capValue(m.bandwidth);
+  }
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** The desired state without source positions: moving a declaration between files is no change. */

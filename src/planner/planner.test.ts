@@ -362,3 +362,23 @@ describe('determinism', () => {
     expect(p1.desired_hash).not.toBe(p2.desired_hash);
   });
 });
+
+describe('saved-plan fingerprints', () => {
+  it('detects changed, gone and appeared objects and changed caps, ignoring caps not read again', async () => {
+    const { checkStale } = await import('./stale.js');
+    const live = [lShared('cbwp-1', 'a', { members: [{ id: 'eip-1', bandwidth: 50 }, 'eip-2'] }), lShared('cbwp-2', 'b')];
+    const plan = planChanges(desiredState([dShared('a')]), liveState(live));
+    expect(Object.keys(plan.fingerprints)).toEqual(['cap:cbwp-1/eip-1', 'cbwp-1', 'cbwp-2']);
+    expect(checkStale(plan, live)).toEqual([]);
+    // Caps of every member read again (eip-2 now has one): only declared ones were recorded.
+    const reread = [lShared('cbwp-1', 'a', { members: [{ id: 'eip-1', bandwidth: 50 }, { id: 'eip-2', bandwidth: 10 }] }), lShared('cbwp-2', 'b')];
+    expect(checkStale(plan, reread)).toEqual([]);
+    const changed = [lShared('cbwp-1', 'a', { bandwidth: 300, members: [{ id: 'eip-1', bandwidth: 40 }, 'eip-2'] }), lShared('cbwp-3', 'c')];
+    expect(checkStale(plan, changed)).toEqual([
+      { id: 'cbwp-1', reason: 'changed' },
+      { id: 'cbwp-1/eip-1', reason: 'changed' },
+      { id: 'cbwp-2', reason: 'gone' },
+      { id: 'cbwp-3', reason: 'appeared' },
+    ]);
+  });
+});
