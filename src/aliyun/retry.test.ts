@@ -50,10 +50,12 @@ describe('backoff with full jitter', () => {
     );
   });
 
-  it('reads x-acs-retry-after as seconds and ignores junk', () => {
-    expect(parseRetryAfter('2')).toBe(2000);
-    expect(parseRetryAfter(['3', '9'])).toBe(3000);
+  it('reads x-acs-retry-after as milliseconds, like the official SDK, capped at 120 s, and ignores junk', () => {
+    expect(parseRetryAfter('100')).toBe(100);
+    expect(parseRetryAfter(['3000', '9'])).toBe(3000);
+    expect(parseRetryAfter('999999999')).toBe(120_000);
     expect(parseRetryAfter('0')).toBeUndefined();
+    expect(parseRetryAfter('1.5')).toBeUndefined();
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter(undefined)).toBeUndefined();
   });

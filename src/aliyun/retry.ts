@@ -23,12 +23,19 @@ export function backoffDelay(retry: number, options: BackoffOptions, retryAfterM
   return retryAfterMs !== undefined ? Math.max(retryAfterMs, jitter) : jitter;
 }
 
-/** `x-acs-retry-after` is whole seconds; anything else is ignored. */
+/** The official SDKs never wait longer than this for one retry-after (darabonba MAX_DELAY_TIME). */
+export const MAX_RETRY_AFTER_MS = 120_000;
+
+/**
+ * `x-acs-retry-after` in milliseconds, as the official TypeScript SDK reads it
+ * (openapi-core `getThrottlingTimeLeft` feeds darabonba `sleep(ms)`), capped like the SDK.
+ * Anything but a positive integer is ignored.
+ */
 export function parseRetryAfter(header: string | string[] | undefined): number | undefined {
   const raw = Array.isArray(header) ? header[0] : header;
-  if (raw === undefined || !/^\s*\d+(\.\d+)?\s*$/.test(raw)) return undefined;
-  const seconds = Number(raw);
-  return seconds > 0 ? Math.ceil(seconds * 1000) : undefined;
+  if (raw === undefined || !/^\s*\d+\s*$/.test(raw)) return undefined;
+  const ms = Number(raw);
+  return ms > 0 ? Math.min(ms, MAX_RETRY_AFTER_MS) : undefined;
 }
 
 /** Whether another attempt fits: under the cap, and the wait ends before the deadline. */
