@@ -42,11 +42,19 @@ export function buildWorks(desired: DesiredState, live: LiveState, options: Plan
   for (const x of todo) {
     if (!x.live) continue;
     if (x.desired.ensure === 'absent' && inScope(x.desired)) deleting.add(x.live.id);
-    if (x.desired.ensure === 'present' && inScope(x.desired) && needsReplace(x, stack)) deleting.add(x.live.id);
+    if (x.desired.ensure === 'present' && inScope(x.desired) && needsReplace(x, stack))
+      deleting.add(x.live.id);
   }
   const wanters = todo.filter((x) => x.desired.ensure === 'present' && inScope(x.desired));
   const moves = decideMoves({ wanters, matched: todo, live: live.resources, deleting, inScope });
-  const ctx: Ctx = { stack, options, warnings: [], errors: [...m.errors, ...moves.errors], detachFirst: moves.detachFirst, extraRemove: moves.extraRemove };
+  const ctx: Ctx = {
+    stack,
+    options,
+    warnings: [],
+    errors: [...m.errors, ...moves.errors],
+    detachFirst: moves.detachFirst,
+    extraRemove: moves.extraRemove,
+  };
   const works: Work[] = [];
   for (const x of todo) {
     const forced = x.live !== undefined && ctx.extraRemove.has(x.live.id);
@@ -63,12 +71,19 @@ export function buildWorks(desired: DesiredState, live: LiveState, options: Plan
     }
   }
   uniqueAddresses(works);
-  return { works, unmanaged: m.unmanaged.filter((u) => !prunedIds.has(u.id)), warnings: ctx.warnings, errors: ctx.errors };
+  return {
+    works,
+    unmanaged: m.unmanaged.filter((u) => !prunedIds.has(u.id)),
+    warnings: ctx.warnings,
+    errors: ctx.errors,
+  };
 }
 
 function needsReplace(x: Matched, stack: string): boolean {
   if (!x.live) return false;
-  return diffResource(providerFor(x.desired.kind), x.desired, x.live, stack).changes.some((c) => c.forces_replacement);
+  return diffResource(providerFor(x.desired.kind), x.desired, x.live, stack).changes.some(
+    (c) => c.forces_replacement,
+  );
 }
 
 function planDeclared(x: Matched, ctx: Ctx): Work | undefined {
@@ -84,10 +99,18 @@ function existingTarget(address: string, live: LiveResource): StepTarget {
 
 function createTarget(d: DesiredResource): StepTarget {
   const p = providerFor(d.kind);
-  return { address: d.address, region: d.region, id: { ref: `${d.address}:create`, field: p.idField }, lock: d.address };
+  return {
+    address: d.address,
+    region: d.region,
+    id: { ref: `${d.address}:create`, field: p.idField },
+    lock: d.address,
+  };
 }
 
-function baseChange(d: { address: string; kind: DesiredResource['kind']; region: string; name: string }, id: string | null): Omit<ResourceChange, 'change'> {
+function baseChange(
+  d: { address: string; kind: DesiredResource['kind']; region: string; name: string },
+  id: string | null,
+): Omit<ResourceChange, 'change'> {
   return { address: d.address, kind: d.kind, region: d.region, name: d.name, id };
 }
 
@@ -96,7 +119,11 @@ function createDrafts(d: DesiredResource, ctx: Ctx, members: string[]): StepDraf
   const view = p.toView(d);
   const missing = p.requiredForCreate.filter((f) => view[f] === undefined);
   if (missing.length > 0) {
-    ctx.errors.push({ code: 'missing-field', address: d.address, message: `${d.address} does not exist yet and cannot be created without ${missing.join(', ')}.` });
+    ctx.errors.push({
+      code: 'missing-field',
+      address: d.address,
+      message: `${d.address} does not exist yet and cannot be created without ${missing.join(', ')}.`,
+    });
     return undefined;
   }
   const tags = { ...(d.tags ?? {}), [STACK_TAG]: ctx.stack };
@@ -108,8 +135,15 @@ function planCreate(d: DesiredResource, ctx: Ctx): Work | undefined {
   const members = (p.toView(d)[p.memberField] as string[] | undefined) ?? [];
   const drafts = createDrafts(d, ctx, members);
   if (!drafts) return undefined;
-  const after: PlainObject = { ...p.toView(d), tags: sortKeys({ ...(d.tags ?? {}), [STACK_TAG]: ctx.stack }) };
-  const change: ResourceChange = { ...baseChange(d, null), change: { actions: ['create'], before: null, after, attributes: [] }, reason: 'declared' };
+  const after: PlainObject = {
+    ...p.toView(d),
+    tags: sortKeys({ ...(d.tags ?? {}), [STACK_TAG]: ctx.stack }),
+  };
+  const change: ResourceChange = {
+    ...baseChange(d, null),
+    change: { actions: ['create'], before: null, after, attributes: [] },
+    reason: 'declared',
+  };
   if (d.protect) change.protect = true;
   return { change, drafts };
 }
@@ -126,7 +160,12 @@ function planUpdate(x: Matched, live: LiveResource, ctx: Ctx): Work | undefined 
   const attributes = [...diff.attributes];
   if (extra.length > 0 && diff.removeMembers.length === 0 && diff.addMembers.length === 0) {
     const current = (before[p.memberField] as string[]) ?? [];
-    attributes.push({ field: p.memberField, before: current, after: current.filter((id) => !extra.includes(id)), class: 'mutable-with-wait' });
+    attributes.push({
+      field: p.memberField,
+      before: current,
+      after: current.filter((id) => !extra.includes(id)),
+      class: 'mutable-with-wait',
+    });
   }
   const drafts = p.updateSteps({
     target: existingTarget(d.address, live),
@@ -142,28 +181,57 @@ function planUpdate(x: Matched, live: LiveResource, ctx: Ctx): Work | undefined 
   const after: PlainObject = { ...before };
   for (const a of attributes) if (!a.field.includes('.')) after[a.field] = a.after;
   const actions = drafts.length > 0 ? (['update'] as ['update']) : (['no-op'] as ['no-op']);
-  const reason = x.adopt ? 'adopt' : extra.length > 0 && diff.attributes.length === 0 ? 'release-member' : drafts.length > 0 ? 'drift' : 'declared';
-  const change: ResourceChange = { ...baseChange(d, live.id), change: { actions, before, after, attributes }, reason };
+  const reason = x.adopt
+    ? 'adopt'
+    : extra.length > 0 && diff.attributes.length === 0
+      ? 'release-member'
+      : drafts.length > 0
+        ? 'drift'
+        : 'declared';
+  const change: ResourceChange = {
+    ...baseChange(d, live.id),
+    change: { actions, before, after, attributes },
+    reason,
+  };
   if (d.protect) change.protect = true;
   return { change, drafts };
 }
 
-function planReplace(x: Matched, live: LiveResource, attributes: ResourceChange['change']['attributes'], ctx: Ctx): Work | undefined {
+function planReplace(
+  x: Matched,
+  live: LiveResource,
+  attributes: ResourceChange['change']['attributes'],
+  ctx: Ctx,
+): Work | undefined {
   const d = x.desired;
   const fields = attributes.filter((a) => a.forces_replacement);
-  const what = fields.map((a) => `${a.field} ${JSON.stringify(a.before)} → ${JSON.stringify(a.after)}`).join(', ');
+  const what = fields
+    .map((a) => `${a.field} ${JSON.stringify(a.before)} → ${JSON.stringify(a.after)}`)
+    .join(', ');
   if (!ctx.options.allowReplace) {
     for (const a of fields) {
-      ctx.errors.push({ code: 'immutable-change', address: d.address, message: `${d.address}: ${a.field} cannot change in place (${JSON.stringify(a.before)} → ${JSON.stringify(a.after)}); it needs a replacement (delete, then create). Pass --allow-replace to plan it, or restore the old value.` });
+      ctx.errors.push({
+        code: 'immutable-change',
+        address: d.address,
+        message: `${d.address}: ${a.field} cannot change in place (${JSON.stringify(a.before)} → ${JSON.stringify(a.after)}); it needs a replacement (delete, then create). Pass --allow-replace to plan it, or restore the old value.`,
+      });
     }
     return undefined;
   }
   if (d.protect) {
-    ctx.errors.push({ code: 'protected', address: d.address, message: `${d.address} is protected and cannot be replaced (${what}). Remove protect: true first.` });
+    ctx.errors.push({
+      code: 'protected',
+      address: d.address,
+      message: `${d.address} is protected and cannot be replaced (${what}). Remove protect: true first.`,
+    });
     return undefined;
   }
   if (live.undeletableReason) {
-    ctx.errors.push({ code: 'undeletable', address: d.address, message: `${d.address} cannot be replaced (${what}): ${live.undeletableReason}.` });
+    ctx.errors.push({
+      code: 'undeletable',
+      address: d.address,
+      message: `${d.address} cannot be replaced (${what}): ${live.undeletableReason}.`,
+    });
     return undefined;
   }
   const p = providerFor(d.kind);
@@ -172,42 +240,78 @@ function planReplace(x: Matched, live: LiveResource, attributes: ResourceChange[
   const del = deleteDrafts(live, d, d.address, ctx, [...keep, ...(ctx.detachFirst.get(live.id) ?? [])]);
   const create = createDrafts(d, ctx, wanted);
   if (!del || !create) return undefined;
-  const after: PlainObject = { ...p.toView(d), tags: sortKeys({ ...(d.tags ?? {}), [STACK_TAG]: ctx.stack }) };
-  const change: ResourceChange = { ...baseChange(d, live.id), change: { actions: ['delete', 'create'], before: p.toView(live), after, attributes }, reason: 'declared' };
+  const after: PlainObject = {
+    ...p.toView(d),
+    tags: sortKeys({ ...(d.tags ?? {}), [STACK_TAG]: ctx.stack }),
+  };
+  const change: ResourceChange = {
+    ...baseChange(d, live.id),
+    change: { actions: ['delete', 'create'], before: p.toView(live), after, attributes },
+    reason: 'declared',
+  };
   return { change, drafts: [...del, ...create] };
 }
 
-function planDelete(live: LiveResource, d: DesiredResource | undefined, reason: string, ctx: Ctx): Work | undefined {
+function planDelete(
+  live: LiveResource,
+  d: DesiredResource | undefined,
+  reason: string,
+  ctx: Ctx,
+): Work | undefined {
   const address = d?.address ?? addressOf(live.kind, live.region, live.name);
   if (d?.protect) {
-    ctx.errors.push({ code: 'protected', address, message: `${address} is protected (protect: true) and cannot be deleted. Remove protect: true first.` });
+    ctx.errors.push({
+      code: 'protected',
+      address,
+      message: `${address} is protected (protect: true) and cannot be deleted. Remove protect: true first.`,
+    });
     return undefined;
   }
   if (live.undeletableReason) {
-    ctx.warnings.push({ code: 'undeletable', address, message: `will not be destroyed: ${address} (${live.id}): ${live.undeletableReason}.` });
+    ctx.warnings.push({
+      code: 'undeletable',
+      address,
+      message: `will not be destroyed: ${address} (${live.id}): ${live.undeletableReason}.`,
+    });
     return undefined;
   }
   const drafts = deleteDrafts(live, d, address, ctx, [...(ctx.detachFirst.get(live.id) ?? [])]);
   if (!drafts) return undefined;
   const before = providerFor(live.kind).toView(live);
-  const change: ResourceChange = { ...baseChange({ ...live, address }, live.id), change: { actions: ['delete'], before, after: null, attributes: [] }, reason };
+  const change: ResourceChange = {
+    ...baseChange({ ...live, address }, live.id),
+    change: { actions: ['delete'], before, after: null, attributes: [] },
+    reason,
+  };
   return { change, drafts };
 }
 
-function deleteDrafts(live: LiveResource, d: DesiredResource | undefined, address: string, ctx: Ctx, detach: string[]): StepDraft[] | undefined {
+function deleteDrafts(
+  live: LiveResource,
+  d: DesiredResource | undefined,
+  address: string,
+  ctx: Ctx,
+  detach: string[],
+): StepDraft[] | undefined {
   let disableProtection = false;
   if ('deletionProtection' in live && live.deletionProtection) {
     const off = d !== undefined && 'deletionProtection' in d && d.deletionProtection === false;
     if (!off) {
       const msg = `${address} (${live.id}) has deletion protection on in the cloud; declare deletionProtection: false to turn it off and delete it.`;
-      if (d === undefined) ctx.warnings.push({ code: 'deletion-protection', address, message: `will not be destroyed: ${msg}` });
+      if (d === undefined)
+        ctx.warnings.push({ code: 'deletion-protection', address, message: `will not be destroyed: ${msg}` });
       else ctx.errors.push({ code: 'deletion-protection', address, message: msg });
       return undefined;
     }
     disableProtection = true;
   }
   const detachFirst = [...new Set(detach)].filter((id) => live.members.some((m) => m.id === id)).sort();
-  return providerFor(live.kind).deleteSteps({ target: existingTarget(address, live), live, detachFirst, disableProtection });
+  return providerFor(live.kind).deleteSteps({
+    target: existingTarget(address, live),
+    live,
+    detachFirst,
+    disableProtection,
+  });
 }
 
 /** Two pruned packages may share a name; their addresses (and step ids) must not. */

@@ -22,7 +22,12 @@ function same(a: PlainValue, b: PlainValue): boolean {
 }
 
 /** One diff engine for all kinds: the provider's view and field table decide everything. */
-export function diffResource(p: Provider, d: DesiredResource, live: LiveResource, stack: string): ResourceDiff {
+export function diffResource(
+  p: Provider,
+  d: DesiredResource,
+  live: LiveResource,
+  stack: string,
+): ResourceDiff {
   const want = p.toView(d);
   const have = p.toView(live);
   const changes: AttributeChange[] = [];
@@ -45,9 +50,22 @@ export function diffResource(p: Provider, d: DesiredResource, live: LiveResource
   if (members.change) attributes.push(members.change);
   const caps = diffCaps(p, d, live);
   for (const c of caps) {
-    attributes.push({ field: `${p.memberField}.${c.member}.bandwidth`, before: c.before ?? null, after: c.after, class: 'mutable-with-wait' });
+    attributes.push({
+      field: `${p.memberField}.${c.member}.bandwidth`,
+      before: c.before ?? null,
+      after: c.after,
+      class: 'mutable-with-wait',
+    });
   }
-  return { changes, attributes, tagsSet: tags.set, tagsRemove: tags.remove, addMembers: members.add, removeMembers: members.remove, caps };
+  return {
+    changes,
+    attributes,
+    tagsSet: tags.set,
+    tagsRemove: tags.remove,
+    addMembers: members.add,
+    removeMembers: members.remove,
+    caps,
+  };
 }
 
 function diffTags(d: DesiredResource, live: LiveResource, stack: string) {
@@ -63,7 +81,12 @@ function diffTags(d: DesiredResource, live: LiveResource, stack: string) {
   if (Object.keys(set).length === 0 && remove.length === 0) return { set, remove, change: undefined };
   const after: Record<string, string> = { ...live.tags, ...set };
   for (const k of remove) delete after[k];
-  const change: AttributeChange = { field: 'tags', before: sortKeys(live.tags), after: sortKeys(after), class: 'mutable' };
+  const change: AttributeChange = {
+    field: 'tags',
+    before: sortKeys(live.tags),
+    after: sortKeys(after),
+    class: 'mutable',
+  };
   return { set: sortKeys(set), remove, change };
 }
 

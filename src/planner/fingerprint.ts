@@ -29,7 +29,8 @@ export function fingerprintsOf(live: LiveResource[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of [...live].sort((a, b) => a.id.localeCompare(b.id))) {
     out[r.id] = fingerprintOf(r);
-    for (const m of r.members) if (m.bandwidth !== undefined) out[`${CAP_PREFIX}${r.id}/${m.id}`] = capValue(m.bandwidth);
+    for (const m of r.members)
+      if (m.bandwidth !== undefined) out[`${CAP_PREFIX}${r.id}/${m.id}`] = capValue(m.bandwidth);
   }
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }

@@ -5,19 +5,23 @@ import { PLAN_FORMAT_VERSION, type Plan, type ResourceChange } from '../model/pl
 import { buildWorks } from './build.js';
 import { hashOf } from './canonical.js';
 import { desiredHashOf, fingerprintsOf } from './fingerprint.js';
-import { type PlanOptions, DEFAULT_PLAN_OPTIONS } from './options.js';
+import { DEFAULT_PLAN_OPTIONS, type PlanOptions } from './options.js';
 import { orderSteps } from './order.js';
 import { type ReadOptions, readLive } from './read.js';
 
 export { canonicalJson, hashOf } from './canonical.js';
 export { desiredHashOf, fingerprintOf, fingerprintsOf } from './fingerprint.js';
-export { DEFAULT_PLAN_OPTIONS, parseTarget, type PlanOptions } from './options.js';
+export { DEFAULT_PLAN_OPTIONS, type PlanOptions, parseTarget } from './options.js';
 export { readPlanFile, validatePlan, writePlanFile } from './plan-file.js';
-export { readLive, regionsToRead, type ReadOptions } from './read.js';
+export { type ReadOptions, readLive, regionsToRead } from './read.js';
 export { checkStale, type StaleDiff } from './stale.js';
 
 /** The pure planner: desired + live → an ordered, hashed plan. No I/O; equal input, equal output. */
-export function planChanges(desired: DesiredState, live: LiveState, options: Partial<PlanOptions> = {}): Plan {
+export function planChanges(
+  desired: DesiredState,
+  live: LiveState,
+  options: Partial<PlanOptions> = {},
+): Plan {
   const opts: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...options };
   const built = buildWorks(desired, live, opts);
   const works = [...built.works].sort((a, b) => a.change.address.localeCompare(b.change.address));
@@ -64,7 +68,12 @@ function summarise(changes: ResourceChange[]): Plan['summary'] {
 }
 
 function sortDiagnostics<T extends { address?: string; code: string; message: string }>(d: T[]): T[] {
-  return [...d].sort((a, b) => (a.address ?? '').localeCompare(b.address ?? '') || a.code.localeCompare(b.code) || a.message.localeCompare(b.message));
+  return [...d].sort(
+    (a, b) =>
+      (a.address ?? '').localeCompare(b.address ?? '') ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
 }
 
 /** Reads the live state, then plans. */

@@ -35,7 +35,8 @@ export function matchResources(desired: DesiredResource[], live: LiveResource[],
   // Id declarations first, so a name match never takes a resource adopted by id elsewhere.
   for (const d of desired) if (d.id !== undefined) claimed.add(d.id);
   for (const d of desired) {
-    const m = d.id !== undefined ? matchById(d, byId, stack, errors) : matchByName(d, live, claimed, stack, errors);
+    const m =
+      d.id !== undefined ? matchById(d, byId, stack, errors) : matchByName(d, live, claimed, stack, errors);
     if (m.live) claimed.add(m.live.id);
     matched.push(m);
   }
@@ -46,37 +47,73 @@ export function matchResources(desired: DesiredResource[], live: LiveResource[],
     const owner = ownerOf(l);
     if (owner === stack) ours.push(l);
     const reason = owner === stack ? 'undeclared' : owner === undefined ? 'untagged' : 'other-stack';
-    unmanaged.push({ address: addressOf(l.kind, l.region, l.name), kind: l.kind, region: l.region, name: l.name, id: l.id, reason });
+    unmanaged.push({
+      address: addressOf(l.kind, l.region, l.name),
+      kind: l.kind,
+      region: l.region,
+      name: l.name,
+      id: l.id,
+      reason,
+    });
   }
   return { matched, ours, unmanaged, errors };
 }
 
-function matchById(d: DesiredResource, byId: Map<string, LiveResource>, stack: string, errors: PlanDiagnostic[]): Matched {
+function matchById(
+  d: DesiredResource,
+  byId: Map<string, LiveResource>,
+  stack: string,
+  errors: PlanDiagnostic[],
+): Matched {
   const l = byId.get(d.id as string);
   if (l === undefined || l.kind !== d.kind) {
     if (d.ensure === 'present') {
       const where = isRegional(d.kind) ? ` in ${d.region}` : '';
-      errors.push({ code: 'id-not-found', address: d.address, message: `${d.address} declares id ${d.id}, which does not exist${where}. Remove id: to create a new one.` });
+      errors.push({
+        code: 'id-not-found',
+        address: d.address,
+        message: `${d.address} declares id ${d.id}, which does not exist${where}. Remove id: to create a new one.`,
+      });
     }
     return { desired: d, adopt: false };
   }
   if (isRegional(d.kind) && l.region !== d.region) {
-    errors.push({ code: 'id-region-mismatch', address: d.address, message: `${d.address} declares id ${d.id}, which is in ${l.region}, not ${d.region}.` });
+    errors.push({
+      code: 'id-region-mismatch',
+      address: d.address,
+      message: `${d.address} declares id ${d.id}, which is in ${l.region}, not ${d.region}.`,
+    });
     return { desired: d, adopt: false };
   }
   const owner = ownerOf(l);
   if (owner !== undefined && owner !== stack) {
-    errors.push({ code: 'owned-by-other-stack', address: d.address, message: `${d.address}: ${l.id} belongs to stack "${owner}" (tag ${STACK_TAG}), not "${stack}".` });
+    errors.push({
+      code: 'owned-by-other-stack',
+      address: d.address,
+      message: `${d.address}: ${l.id} belongs to stack "${owner}" (tag ${STACK_TAG}), not "${stack}".`,
+    });
     return { desired: d, adopt: false };
   }
   return { desired: d, live: l, adopt: owner === undefined };
 }
 
-function matchByName(d: DesiredResource, live: LiveResource[], claimed: Set<string>, stack: string, errors: PlanDiagnostic[]): Matched {
-  const candidates = live.filter((l) => l.kind === d.kind && l.region === d.region && l.name === d.name && !claimed.has(l.id));
+function matchByName(
+  d: DesiredResource,
+  live: LiveResource[],
+  claimed: Set<string>,
+  stack: string,
+  errors: PlanDiagnostic[],
+): Matched {
+  const candidates = live.filter(
+    (l) => l.kind === d.kind && l.region === d.region && l.name === d.name && !claimed.has(l.id),
+  );
   if (candidates.length > 1) {
     const ids = candidates.map((c) => c.id).sort();
-    errors.push({ code: 'ambiguous-match', address: d.address, message: `${d.address} matches ${ids.length} live resources (${ids.join(', ')}). Add id: to say which one.` });
+    errors.push({
+      code: 'ambiguous-match',
+      address: d.address,
+      message: `${d.address} matches ${ids.length} live resources (${ids.join(', ')}). Add id: to say which one.`,
+    });
     return { desired: d, adopt: false };
   }
   const l = candidates[0];
@@ -84,7 +121,11 @@ function matchByName(d: DesiredResource, live: LiveResource[], claimed: Set<stri
   const owner = ownerOf(l);
   if (owner !== stack) {
     const whose = owner === undefined ? 'is not managed by bwsync' : `belongs to stack "${owner}"`;
-    errors.push({ code: 'name-taken', address: d.address, message: `${d.address}: a resource with this name already exists (${l.id}) and ${whose}. Add id: ${l.id} to adopt it, or choose another name.` });
+    errors.push({
+      code: 'name-taken',
+      address: d.address,
+      message: `${d.address}: a resource with this name already exists (${l.id}) and ${whose}. Add id: ${l.id} to adopt it, or choose another name.`,
+    });
     return { desired: d, adopt: false };
   }
   return { desired: d, live: l, adopt: false };
@@ -93,6 +134,7 @@ function matchByName(d: DesiredResource, live: LiveResource[], claimed: Set<stri
 export function sortLive(live: LiveResource[]): LiveResource[] {
   return [...live].sort(
     (a, b) =>
-      addressOf(a.kind, a.region, a.name).localeCompare(addressOf(b.kind, b.region, b.name)) || a.id.localeCompare(b.id),
+      addressOf(a.kind, a.region, a.name).localeCompare(addressOf(b.kind, b.region, b.name)) ||
+      a.id.localeCompare(b.id),
   );
 }

@@ -55,7 +55,8 @@ export function decideMoves(input: {
       const hm = byLiveId.get(h.id);
       if (hm !== undefined && hm.desired.ensure === 'present') {
         // The holder's own diff removes it when its YAML lists its members and it is planned.
-        if (membersOf(hm.desired) === undefined || !input.inScope(hm.desired)) add(out.extraRemove, h.id, member);
+        if (membersOf(hm.desired) === undefined || !input.inScope(hm.desired))
+          add(out.extraRemove, h.id, member);
         continue;
       }
       out.errors.push({

@@ -1,6 +1,6 @@
+import { ConfigError } from '../errors.js';
 import type { Kind } from '../model/kinds.js';
 import { KINDS } from '../model/kinds.js';
-import { ConfigError } from '../errors.js';
 
 export interface PlanOptions {
   /** Delete live resources tagged with this stack that are no longer declared. */
@@ -33,11 +33,16 @@ export function parseTarget(text: string): Target {
   const parts = text.split('/');
   const kind = parts[0] as Kind;
   if (!KINDS.includes(kind) || parts.length < 2 || parts.length > 3 || parts.some((p) => p === '')) {
-    throw new ConfigError(`--target ${text} is not KIND/NAME or KIND/REGION/NAME (KIND is one of ${KINDS.join(', ')}).`, {
-      code: 'bad-target',
-    });
+    throw new ConfigError(
+      `--target ${text} is not KIND/NAME or KIND/REGION/NAME (KIND is one of ${KINDS.join(', ')}).`,
+      {
+        code: 'bad-target',
+      },
+    );
   }
-  return parts.length === 3 ? { kind, region: parts[1], name: parts[2] as string } : { kind, name: parts[1] as string };
+  return parts.length === 3
+    ? { kind, region: parts[1], name: parts[2] as string }
+    : { kind, name: parts[1] as string };
 }
 
 /** A predicate over (kind, region, name); always true without targets. */

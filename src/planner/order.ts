@@ -12,7 +12,9 @@ export function orderSteps(chains: StepDraft[][]): Step[] {
   uniqueIds(chains);
   const detachOf = new Map<string, string>();
   for (const chain of chains) {
-    for (const d of chain) for (const m of d.detaches ?? []) if (!detachOf.has(`${d.step.kind}:${m}`)) detachOf.set(`${d.step.kind}:${m}`, d.step.id);
+    for (const d of chain)
+      for (const m of d.detaches ?? [])
+        if (!detachOf.has(`${d.step.kind}:${m}`)) detachOf.set(`${d.step.kind}:${m}`, d.step.id);
   }
   const all: Step[] = [];
   for (const chain of chains) {
@@ -49,7 +51,8 @@ function topoSort(steps: Step[]): Step[] {
   for (const s of steps) {
     waiting.set(s.id, s.depends_on.length);
     for (const dep of s.depends_on) {
-      if (!index.has(dep)) throw new InternalError('plan-graph', `Step ${s.id} depends on unknown step ${dep}.`);
+      if (!index.has(dep))
+        throw new InternalError('plan-graph', `Step ${s.id} depends on unknown step ${dep}.`);
       dependents.set(dep, [...(dependents.get(dep) ?? []), s.id]);
     }
   }

@@ -24,20 +24,29 @@ export async function readPlanFile(path: string): Promise<Plan> {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new ConfigError(`${path} is not JSON; expected a plan written by bwsync plan --out.`, { code: 'plan-file' });
+    throw new ConfigError(`${path} is not JSON; expected a plan written by bwsync plan --out.`, {
+      code: 'plan-file',
+    });
   }
   return validatePlan(data, path);
 }
 
 export function validatePlan(data: unknown, where: string): Plan {
   const bad = (what: string) =>
-    new ConfigError(`${where} is not a valid bwsync plan: ${what}.`, { code: 'plan-file', hint: 'Create it again with bwsync plan --out.' });
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw bad('the top level is not an object');
+    new ConfigError(`${where} is not a valid bwsync plan: ${what}.`, {
+      code: 'plan-file',
+      hint: 'Create it again with bwsync plan --out.',
+    });
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw bad('the top level is not an object');
   const p = data as Record<string, unknown>;
   if (p.format_version !== PLAN_FORMAT_VERSION) {
-    throw bad(`format_version is ${JSON.stringify(p.format_version)}, this bwsync reads ${PLAN_FORMAT_VERSION}`);
+    throw bad(
+      `format_version is ${JSON.stringify(p.format_version)}, this bwsync reads ${PLAN_FORMAT_VERSION}`,
+    );
   }
-  for (const key of ['stack', 'desired_hash', 'plan_hash']) if (typeof p[key] !== 'string') throw bad(`${key} is missing`);
+  for (const key of ['stack', 'desired_hash', 'plan_hash'])
+    if (typeof p[key] !== 'string') throw bad(`${key} is missing`);
   for (const key of ARRAYS) if (!Array.isArray(p[key])) throw bad(`${key} is not a list`);
   for (const key of ['fingerprints', 'summary', 'options', 'tool']) {
     if (typeof p[key] !== 'object' || p[key] === null) throw bad(`${key} is missing`);
@@ -48,7 +57,11 @@ export function validatePlan(data: unknown, where: string): Plan {
     if (typeof step?.id !== 'string' || !Array.isArray(step.depends_on) || !Array.isArray(step.locks)) {
       throw bad(`steps[${i}] lacks id, depends_on or locks`);
     }
-    if (typeof api?.action !== 'string' || typeof api.product !== 'string' || typeof api.params !== 'object') {
+    if (
+      typeof api?.action !== 'string' ||
+      typeof api.product !== 'string' ||
+      typeof api.params !== 'object'
+    ) {
       throw bad(`steps[${i}].api is incomplete`);
     }
   });

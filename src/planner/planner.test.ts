@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import {
+  dCen,
+  desiredState,
+  dGa,
+  dShared,
+  lCen,
+  lGa,
+  liveState,
+  lShared,
+  STACK,
+} from '../../test/helpers/builders.js';
 import { STACK_TAG } from '../model/kinds.js';
 import type { Plan, Step } from '../model/plan.js';
-import { dCen, desiredState, dGa, dShared, lCen, lGa, liveState, lShared, STACK } from '../../test/helpers/builders.js';
 import { planChanges } from './index.js';
 
 const step = (plan: Plan, id: string): Step => {
@@ -30,13 +40,24 @@ describe('sharedBandwidth changes', () => {
   it('creates a package with the stack tag, then adds its EIPs in batches of ten and sets caps', () => {
     const eips = Array.from({ length: 12 }, (_, i) => `eip-${String(i).padStart(2, '0')}`);
     const plan = planChanges(
-      desiredState([dShared('a', { bandwidth: 200, tags: { team: 'web' }, ips: [...eips.slice(0, 11), { id: eips[11] as string, bandwidth: 50 }] })]),
+      desiredState([
+        dShared('a', {
+          bandwidth: 200,
+          tags: { team: 'web' },
+          ips: [...eips.slice(0, 11), { id: eips[11] as string, bandwidth: 50 }],
+        }),
+      ]),
       liveState([], ['cn-hangzhou']),
     );
     expect(plan.summary).toMatchObject({ add: 1, change: 0, destroy: 0 });
     expect(ids(plan)).toEqual([`${A}:create`, `${A}:add-ips:1`, `${A}:add-ips:2`, `${A}:set-ip-cap:eip-11`]);
     const create = step(plan, `${A}:create`);
-    expect(create.api).toMatchObject({ product: 'vpc', action: 'CreateCommonBandwidthPackage', region: 'cn-hangzhou', client_token: true });
+    expect(create.api).toMatchObject({
+      product: 'vpc',
+      action: 'CreateCommonBandwidthPackage',
+      region: 'cn-hangzhou',
+      client_token: true,
+    });
     expect(create.api.params.Tag).toEqual([
       { Key: STACK_TAG, Value: STACK },
       { Key: 'team', Value: 'web' },
@@ -49,12 +70,23 @@ describe('sharedBandwidth changes', () => {
     expect(add1.locks).toContain(A);
     expect(add1.locks).toContain('eip-00');
     expect(add1.done_codes).toContain('IpInstanceId.AlreadyInBandwidthPackage');
-    expect(step(plan, `${A}:set-ip-cap:eip-11`).api.params).toMatchObject({ EipId: 'eip-11', Bandwidth: '50' });
+    expect(step(plan, `${A}:set-ip-cap:eip-11`).api.params).toMatchObject({
+      EipId: 'eip-11',
+      Bandwidth: '50',
+    });
   });
 
   it('changes name, description, bandwidth, tags and deletion protection in place', () => {
     const plan = planChanges(
-      desiredState([dShared('a', { id: 'cbwp-1', bandwidth: 300, description: 'new', deletionProtection: true, tags: { team: 'x' } })]),
+      desiredState([
+        dShared('a', {
+          id: 'cbwp-1',
+          bandwidth: 300,
+          description: 'new',
+          deletionProtection: true,
+          tags: { team: 'x' },
+        }),
+      ]),
       liveState([lShared('cbwp-1', 'old', { tags: { [STACK_TAG]: STACK, team: 'y', gone: '1' } })]),
     );
     expect(plan.errors).toEqual([]);
@@ -66,9 +98,15 @@ describe('sharedBandwidth changes', () => {
       'DeletionProtection',
       'ModifyCommonBandwidthPackageSpec',
     ]);
-    expect(step(plan, `${A}:modify-spec`).api.params).toEqual({ BandwidthPackageId: 'cbwp-1', Bandwidth: '300' });
+    expect(step(plan, `${A}:modify-spec`).api.params).toEqual({
+      BandwidthPackageId: 'cbwp-1',
+      Bandwidth: '300',
+    });
     expect(step(plan, `${A}:modify-spec`).wait?.until).toContainEqual({ type: 'bandwidth', equals: 300 });
-    expect(step(plan, `${A}:untag`).api.params).toMatchObject({ ResourceType: 'COMMONBANDWIDTHPACKAGE', TagKey: ['gone'] });
+    expect(step(plan, `${A}:untag`).api.params).toMatchObject({
+      ResourceType: 'COMMONBANDWIDTHPACKAGE',
+      TagKey: ['gone'],
+    });
     const fields = plan.resource_changes[0]?.change.attributes.map((a) => a.field);
     expect(fields).toEqual(['bandwidth', 'deletionProtection', 'description', 'name', 'tags']);
   });
@@ -76,7 +114,10 @@ describe('sharedBandwidth changes', () => {
   it('omitted fields never diff', () => {
     const d = dShared('a');
     delete d.bandwidth;
-    const plan = planChanges(desiredState([d]), liveState([lShared('cbwp-1', 'a', { bandwidth: 555, description: 'x', members: ['eip-1'] })]));
+    const plan = planChanges(
+      desiredState([d]),
+      liveState([lShared('cbwp-1', 'a', { bandwidth: 555, description: 'x', members: ['eip-1'] })]),
+    );
     expect(plan.steps).toEqual([]);
     expect(plan.summary.no_op).toBe(1);
     expect(plan.resource_changes[0]?.change.actions).toEqual(['no-op']);
@@ -94,8 +135,24 @@ describe('sharedBandwidth changes', () => {
 
   it('lowers caps before a package shrinks and raises them after it grows', () => {
     const shrink = planChanges(
-      desiredState([dShared('a', { bandwidth: 100, ips: [{ id: 'eip-1', bandwidth: 80 }, { id: 'eip-2', bandwidth: null }] })]),
-      liveState([lShared('cbwp-1', 'a', { bandwidth: 200, members: [{ id: 'eip-1', bandwidth: 150 }, { id: 'eip-2', bandwidth: 180 }] })]),
+      desiredState([
+        dShared('a', {
+          bandwidth: 100,
+          ips: [
+            { id: 'eip-1', bandwidth: 80 },
+            { id: 'eip-2', bandwidth: null },
+          ],
+        }),
+      ]),
+      liveState([
+        lShared('cbwp-1', 'a', {
+          bandwidth: 200,
+          members: [
+            { id: 'eip-1', bandwidth: 150 },
+            { id: 'eip-2', bandwidth: 180 },
+          ],
+        }),
+      ]),
     );
     expect(ids(shrink)).toEqual([`${A}:set-ip-cap:eip-1`, `${A}:cancel-ip-cap:eip-2`, `${A}:modify-spec`]);
     expect(reaches(shrink, `${A}:modify-spec`, `${A}:set-ip-cap:eip-1`)).toBe(true);
@@ -110,8 +167,22 @@ describe('sharedBandwidth changes', () => {
 
   it('reads an unchanged cap as no change', () => {
     const plan = planChanges(
-      desiredState([dShared('a', { ips: [{ id: 'eip-1', bandwidth: 50 }, { id: 'eip-2', bandwidth: null }] })]),
-      liveState([lShared('cbwp-1', 'a', { members: [{ id: 'eip-1', bandwidth: 50 }, { id: 'eip-2', bandwidth: null }] })]),
+      desiredState([
+        dShared('a', {
+          ips: [
+            { id: 'eip-1', bandwidth: 50 },
+            { id: 'eip-2', bandwidth: null },
+          ],
+        }),
+      ]),
+      liveState([
+        lShared('cbwp-1', 'a', {
+          members: [
+            { id: 'eip-1', bandwidth: 50 },
+            { id: 'eip-2', bandwidth: null },
+          ],
+        }),
+      ]),
     );
     expect(plan.steps).toEqual([]);
   });
@@ -141,7 +212,10 @@ describe('sharedBandwidth changes', () => {
     const live = liveState([lShared('cbwp-1', 'a', { deletionProtection: true })]);
     const refused = planChanges(desiredState([dShared('a', { ensure: 'absent' })]), live);
     expect(refused.errors.map((e) => e.code)).toEqual(['deletion-protection']);
-    const ok = planChanges(desiredState([dShared('a', { ensure: 'absent', deletionProtection: false })]), live);
+    const ok = planChanges(
+      desiredState([dShared('a', { ensure: 'absent', deletionProtection: false })]),
+      live,
+    );
     expect(ids(ok)).toEqual([`${A}:deletion-protection`, `${A}:delete`]);
   });
 });
@@ -159,11 +233,20 @@ describe('moves and swaps', () => {
   it('swaps EIPs between two packages without a cycle: both detaches first', () => {
     const plan = planChanges(
       desiredState([dShared('a', { ips: ['eip-2'] }), dShared('b', { ips: ['eip-1'] })]),
-      liveState([lShared('cbwp-1', 'a', { members: ['eip-1'] }), lShared('cbwp-2', 'b', { members: ['eip-2'] })]),
+      liveState([
+        lShared('cbwp-1', 'a', { members: ['eip-1'] }),
+        lShared('cbwp-2', 'b', { members: ['eip-2'] }),
+      ]),
     );
     expect(plan.errors).toEqual([]);
-    expect(step(plan, `${A}:add-ips:1`).depends_on.sort()).toEqual([`${A}:remove-ip:eip-1`, `${B}:remove-ip:eip-2`]);
-    expect(step(plan, `${B}:add-ips:1`).depends_on.sort()).toEqual([`${A}:remove-ip:eip-1`, `${B}:remove-ip:eip-2`]);
+    expect(step(plan, `${A}:add-ips:1`).depends_on.sort()).toEqual([
+      `${A}:remove-ip:eip-1`,
+      `${B}:remove-ip:eip-2`,
+    ]);
+    expect(step(plan, `${B}:add-ips:1`).depends_on.sort()).toEqual([
+      `${A}:remove-ip:eip-1`,
+      `${B}:remove-ip:eip-2`,
+    ]);
   });
 
   it('releases an EIP from a managed package whose YAML does not list members', () => {
@@ -179,7 +262,10 @@ describe('moves and swaps', () => {
   it('refuses to take an EIP out of a package this stack does not manage', () => {
     const plan = planChanges(
       desiredState([dShared('b', { ips: ['eip-1'] })]),
-      liveState([lShared('cbwp-9', 'hand-made', { stack: null, members: ['eip-1'] }), lShared('cbwp-2', 'b')]),
+      liveState([
+        lShared('cbwp-9', 'hand-made', { stack: null, members: ['eip-1'] }),
+        lShared('cbwp-2', 'b'),
+      ]),
     );
     expect(plan.errors.map((e) => e.code)).toEqual(['member-held-elsewhere']);
     expect(plan.errors[0]?.message).toContain('cbwp-9');
@@ -190,16 +276,31 @@ describe('moves and swaps', () => {
       desiredState([dGa('x', { accelerators: [] }), dGa('y', { accelerators: ['ga-1'] })]),
       liveState([lGa('gbwp-1', 'x', { accelerators: ['ga-1'] }), lGa('gbwp-2', 'y')]),
     );
-    expect(step(plan, 'gaBandwidth/y:add-accelerator:ga-1').depends_on).toContain('gaBandwidth/x:remove-accelerator:ga-1');
+    expect(step(plan, 'gaBandwidth/y:add-accelerator:ga-1').depends_on).toContain(
+      'gaBandwidth/x:remove-accelerator:ga-1',
+    );
   });
 });
 
 describe('cenBandwidth changes', () => {
   it('creates with AutoPay and areas, then associates', () => {
-    const plan = planChanges(desiredState([dCen('hz-sg', { cens: ['cen-1'], chargeType: 'PREPAY', period: 1, pricingCycle: 'Month' })]), liveState([]));
+    const plan = planChanges(
+      desiredState([
+        dCen('hz-sg', { cens: ['cen-1'], chargeType: 'PREPAY', period: 1, pricingCycle: 'Month' }),
+      ]),
+      liveState([]),
+    );
     expect(ids(plan)).toEqual(['cenBandwidth/hz-sg:create', 'cenBandwidth/hz-sg:associate:cen-1']);
-    expect(plan.steps[0]?.api.params).toMatchObject({ GeographicRegionAId: 'China', GeographicRegionBId: 'Asia-Pacific', AutoPay: true, Period: 1 });
-    expect(plan.steps[1]?.api.params).toEqual({ CenId: 'cen-1', CenBandwidthPackageId: { ref: 'cenBandwidth/hz-sg:create', field: 'CenBandwidthPackageId' } });
+    expect(plan.steps[0]?.api.params).toMatchObject({
+      GeographicRegionAId: 'China',
+      GeographicRegionBId: 'Asia-Pacific',
+      AutoPay: true,
+      Period: 1,
+    });
+    expect(plan.steps[1]?.api.params).toEqual({
+      CenId: 'cen-1',
+      CenBandwidthPackageId: { ref: 'cenBandwidth/hz-sg:create', field: 'CenBandwidthPackageId' },
+    });
     expect(plan.steps[1]?.wait?.until).toContainEqual({ type: 'members', present: ['cen-1'] });
   });
 
@@ -217,21 +318,40 @@ describe('cenBandwidth changes', () => {
   });
 
   it('unassociates every CEN before a delete', () => {
-    const plan = planChanges(desiredState([dCen('hz-sg', { ensure: 'absent' })]), liveState([lCen('cenbwp-1', 'hz-sg', { cens: ['cen-1', 'cen-2'] })]));
-    expect(ids(plan)).toEqual(['cenBandwidth/hz-sg:unassociate:cen-1', 'cenBandwidth/hz-sg:unassociate:cen-2', 'cenBandwidth/hz-sg:delete']);
-    expect(step(plan, 'cenBandwidth/hz-sg:delete').depends_on).toEqual(['cenBandwidth/hz-sg:unassociate:cen-2']);
+    const plan = planChanges(
+      desiredState([dCen('hz-sg', { ensure: 'absent' })]),
+      liveState([lCen('cenbwp-1', 'hz-sg', { cens: ['cen-1', 'cen-2'] })]),
+    );
+    expect(ids(plan)).toEqual([
+      'cenBandwidth/hz-sg:unassociate:cen-1',
+      'cenBandwidth/hz-sg:unassociate:cen-2',
+      'cenBandwidth/hz-sg:delete',
+    ]);
+    expect(step(plan, 'cenBandwidth/hz-sg:delete').depends_on).toEqual([
+      'cenBandwidth/hz-sg:unassociate:cen-2',
+    ]);
   });
 
   it('compares areas in any order and case-normalised', () => {
-    const plan = planChanges(desiredState([dCen('hz-sg', { areas: ['Asia-Pacific', 'China'] })]), liveState([lCen('cenbwp-1', 'hz-sg')]));
+    const plan = planChanges(
+      desiredState([dCen('hz-sg', { areas: ['Asia-Pacific', 'China'] })]),
+      liveState([lCen('cenbwp-1', 'hz-sg')]),
+    );
     expect(plan.steps).toEqual([]);
   });
 });
 
 describe('gaBandwidth changes', () => {
   it('creates, names, then binds accelerators', () => {
-    const plan = planChanges(desiredState([dGa('edge', { accelerators: ['ga-1'], type: 'Basic', bandwidthType: 'Enhanced' })]), liveState([]));
-    expect(plan.steps.map((s) => s.api.action)).toEqual(['CreateBandwidthPackage', 'UpdateBandwidthPackage', 'BandwidthPackageAddAccelerator']);
+    const plan = planChanges(
+      desiredState([dGa('edge', { accelerators: ['ga-1'], type: 'Basic', bandwidthType: 'Enhanced' })]),
+      liveState([]),
+    );
+    expect(plan.steps.map((s) => s.api.action)).toEqual([
+      'CreateBandwidthPackage',
+      'UpdateBandwidthPackage',
+      'BandwidthPackageAddAccelerator',
+    ]);
     expect(plan.steps[0]?.api.region).toBe('cn-hangzhou');
     expect(plan.steps[1]?.api.params).toMatchObject({ Name: 'edge' });
     expect(plan.steps[2]?.wait?.until).toContainEqual({ type: 'status', in: ['binded'] });
@@ -239,14 +359,20 @@ describe('gaBandwidth changes', () => {
 
   it('changes bandwidth type Basic → Enhanced in place but Advanced only by replacement', () => {
     const live = liveState([lGa('gbwp-1', 'edge', { bandwidthType: 'Basic' })]);
-    const inPlace = planChanges(desiredState([dGa('edge', { bandwidthType: 'Enhanced', bandwidth: 200 })]), live);
+    const inPlace = planChanges(
+      desiredState([dGa('edge', { bandwidthType: 'Enhanced', bandwidth: 200 })]),
+      live,
+    );
     expect(ids(inPlace)).toEqual(['gaBandwidth/edge:modify-spec', 'gaBandwidth/edge:modify-bandwidth-type']);
     const advanced = planChanges(desiredState([dGa('edge', { bandwidthType: 'Advanced' })]), live);
     expect(advanced.errors.map((e) => e.code)).toEqual(['immutable-change']);
   });
 
   it('removes accelerators before a delete', () => {
-    const plan = planChanges(desiredState([dGa('edge', { ensure: 'absent' })]), liveState([lGa('gbwp-1', 'edge', { accelerators: ['ga-1'] })]));
+    const plan = planChanges(
+      desiredState([dGa('edge', { ensure: 'absent' })]),
+      liveState([lGa('gbwp-1', 'edge', { accelerators: ['ga-1'] })]),
+    );
     expect(ids(plan)).toEqual(['gaBandwidth/edge:remove-accelerator:ga-1', 'gaBandwidth/edge:delete']);
     expect(step(plan, 'gaBandwidth/edge:delete').done_codes).toContain('NotExist.BandwidthPackage');
   });
@@ -254,7 +380,10 @@ describe('gaBandwidth changes', () => {
 
 describe('identity, ownership and safety', () => {
   it('adopts an untagged resource by id and adds the stack tag', () => {
-    const plan = planChanges(desiredState([dShared('a', { id: 'cbwp-9' })]), liveState([lShared('cbwp-9', 'hand-made', { stack: null })]));
+    const plan = planChanges(
+      desiredState([dShared('a', { id: 'cbwp-9' })]),
+      liveState([lShared('cbwp-9', 'hand-made', { stack: null })]),
+    );
     const change = plan.resource_changes[0];
     expect(change?.reason).toBe('adopt');
     expect(step(plan, `${A}:tag`).api.params.Tag).toEqual([{ Key: STACK_TAG, Value: STACK }]);
@@ -262,24 +391,37 @@ describe('identity, ownership and safety', () => {
   });
 
   it('never captures an untagged resource by name', () => {
-    const plan = planChanges(desiredState([dShared('hand-made')]), liveState([lShared('cbwp-9', 'hand-made', { stack: null })]));
+    const plan = planChanges(
+      desiredState([dShared('hand-made')]),
+      liveState([lShared('cbwp-9', 'hand-made', { stack: null })]),
+    );
     expect(plan.errors.map((e) => e.code)).toEqual(['name-taken']);
     expect(plan.steps).toEqual([]);
   });
 
   it('reports two name matches as an error naming both ids', () => {
-    const plan = planChanges(desiredState([dShared('a')]), liveState([lShared('cbwp-1', 'a'), lShared('cbwp-2', 'a')]));
+    const plan = planChanges(
+      desiredState([dShared('a')]),
+      liveState([lShared('cbwp-1', 'a'), lShared('cbwp-2', 'a')]),
+    );
     expect(plan.errors[0]?.code).toBe('ambiguous-match');
     expect(plan.errors[0]?.message).toContain('cbwp-1, cbwp-2');
   });
 
   it('refuses adoption of another stack’s resource', () => {
-    const plan = planChanges(desiredState([dShared('a', { id: 'cbwp-1' })]), liveState([lShared('cbwp-1', 'a', { stack: 'other' })]));
+    const plan = planChanges(
+      desiredState([dShared('a', { id: 'cbwp-1' })]),
+      liveState([lShared('cbwp-1', 'a', { stack: 'other' })]),
+    );
     expect(plan.errors.map((e) => e.code)).toEqual(['owned-by-other-stack']);
   });
 
   it('lists undeclared resources as unmanaged and prunes only this stack’s with --prune', () => {
-    const live = liveState([lShared('cbwp-1', 'mine'), lShared('cbwp-2', 'theirs', { stack: 'other' }), lShared('cbwp-3', 'hand', { stack: null })]);
+    const live = liveState([
+      lShared('cbwp-1', 'mine'),
+      lShared('cbwp-2', 'theirs', { stack: 'other' }),
+      lShared('cbwp-3', 'hand', { stack: null }),
+    ]);
     const noPrune = planChanges(desiredState([]), live, { regions: ['cn-hangzhou'] });
     expect(noPrune.steps).toEqual([]);
     expect(noPrune.unmanaged.map((u) => [u.id, u.reason])).toEqual([
@@ -297,22 +439,35 @@ describe('identity, ownership and safety', () => {
     const live = liveState([lShared('cbwp-1', 'a')]);
     const del = planChanges(desiredState([dShared('a', { ensure: 'absent', protect: true })]), live);
     expect(del.errors.map((e) => e.code)).toEqual(['protected']);
-    const rep = planChanges(desiredState([dShared('a', { isp: 'BGP_PRO', protect: true })]), live, { allowReplace: true });
+    const rep = planChanges(desiredState([dShared('a', { isp: 'BGP_PRO', protect: true })]), live, {
+      allowReplace: true,
+    });
     expect(rep.errors.map((e) => e.code)).toEqual(['protected']);
     expect(rep.steps).toEqual([]);
   });
 
   it('warns instead of deleting what the API cannot delete', () => {
     const plan = planChanges(
-      desiredState([dShared('a', { ensure: 'absent' }), dCen('c', { ensure: 'absent' }), dGa('g', { ensure: 'absent' })]),
+      desiredState([
+        dShared('a', { ensure: 'absent' }),
+        dCen('c', { ensure: 'absent' }),
+        dGa('g', { ensure: 'absent' }),
+      ]),
       liveState([
-        lShared('cbwp-1', 'a', { internetChargeType: 'PayBy95', undeletableReason: 'PayBy95 packages cannot be released through the API' }),
+        lShared('cbwp-1', 'a', {
+          internetChargeType: 'PayBy95',
+          undeletableReason: 'PayBy95 packages cannot be released through the API',
+        }),
         lCen('cenbwp-1', 'c', { chargeType: 'PREPAY', undeletableReason: 'prepaid' }),
         lGa('gbwp-1', 'g', { chargeType: 'PREPAY', undeletableReason: 'subscription' }),
       ]),
     );
     expect(plan.steps).toEqual([]);
-    expect(plan.warnings.map((w) => w.message.startsWith('will not be destroyed:'))).toEqual([true, true, true]);
+    expect(plan.warnings.map((w) => w.message.startsWith('will not be destroyed:'))).toEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 
   it('makes an immutable change an error, or delete-then-create with --allow-replace', () => {
@@ -346,10 +501,21 @@ describe('identity, ownership and safety', () => {
 
 describe('determinism', () => {
   it('gives byte-identical JSON for equal input in any order', () => {
-    const resources = [dShared('a', { ips: ['eip-2'] }), dShared('b', { ips: ['eip-1'] }), dCen('c', { cens: ['cen-1'] }), dGa('g')];
-    const live = [lShared('cbwp-1', 'a', { members: ['eip-1'] }), lShared('cbwp-2', 'b', { members: ['eip-2'] }), lShared('cbwp-3', 'old')];
+    const resources = [
+      dShared('a', { ips: ['eip-2'] }),
+      dShared('b', { ips: ['eip-1'] }),
+      dCen('c', { cens: ['cen-1'] }),
+      dGa('g'),
+    ];
+    const live = [
+      lShared('cbwp-1', 'a', { members: ['eip-1'] }),
+      lShared('cbwp-2', 'b', { members: ['eip-2'] }),
+      lShared('cbwp-3', 'old'),
+    ];
     const one = JSON.stringify(planChanges(desiredState(resources), liveState(live), { prune: true }));
-    const two = JSON.stringify(planChanges(desiredState([...resources].reverse()), liveState([...live].reverse()), { prune: true }));
+    const two = JSON.stringify(
+      planChanges(desiredState([...resources].reverse()), liveState([...live].reverse()), { prune: true }),
+    );
     expect(two).toBe(one);
     expect(JSON.parse(one).plan_hash).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
@@ -366,14 +532,28 @@ describe('determinism', () => {
 describe('saved-plan fingerprints', () => {
   it('detects changed, gone and appeared objects and changed caps, ignoring caps not read again', async () => {
     const { checkStale } = await import('./stale.js');
-    const live = [lShared('cbwp-1', 'a', { members: [{ id: 'eip-1', bandwidth: 50 }, 'eip-2'] }), lShared('cbwp-2', 'b')];
+    const live = [
+      lShared('cbwp-1', 'a', { members: [{ id: 'eip-1', bandwidth: 50 }, 'eip-2'] }),
+      lShared('cbwp-2', 'b'),
+    ];
     const plan = planChanges(desiredState([dShared('a')]), liveState(live));
     expect(Object.keys(plan.fingerprints)).toEqual(['cap:cbwp-1/eip-1', 'cbwp-1', 'cbwp-2']);
     expect(checkStale(plan, live)).toEqual([]);
     // Caps of every member read again (eip-2 now has one): only declared ones were recorded.
-    const reread = [lShared('cbwp-1', 'a', { members: [{ id: 'eip-1', bandwidth: 50 }, { id: 'eip-2', bandwidth: 10 }] }), lShared('cbwp-2', 'b')];
+    const reread = [
+      lShared('cbwp-1', 'a', {
+        members: [
+          { id: 'eip-1', bandwidth: 50 },
+          { id: 'eip-2', bandwidth: 10 },
+        ],
+      }),
+      lShared('cbwp-2', 'b'),
+    ];
     expect(checkStale(plan, reread)).toEqual([]);
-    const changed = [lShared('cbwp-1', 'a', { bandwidth: 300, members: [{ id: 'eip-1', bandwidth: 40 }, 'eip-2'] }), lShared('cbwp-3', 'c')];
+    const changed = [
+      lShared('cbwp-1', 'a', { bandwidth: 300, members: [{ id: 'eip-1', bandwidth: 40 }, 'eip-2'] }),
+      lShared('cbwp-3', 'c'),
+    ];
     expect(checkStale(plan, changed)).toEqual([
       { id: 'cbwp-1', reason: 'changed' },
       { id: 'cbwp-1/eip-1', reason: 'changed' },

@@ -21,16 +21,30 @@ export function regionsToRead(desired: DesiredState, extra: string[] = []): stri
  * Reads everything a plan needs with the minimum of calls: one paginated listing per region
  * (CBWP) or per product (CEN, GA), in parallel, plus EIP reads only where caps are declared.
  */
-export async function readLive(client: RpcClient, desired: DesiredState, options: ReadOptions = {}): Promise<LiveState> {
+export async function readLive(
+  client: RpcClient,
+  desired: DesiredState,
+  options: ReadOptions = {},
+): Promise<LiveState> {
   const regions = regionsToRead(desired, options.regions);
-  const capped = desired.resources.filter((r) => r.kind === 'sharedBandwidth' && r.ips?.some((ip) => ip.bandwidth !== undefined));
-  const capIps = capped.flatMap((r) => (r.kind === 'sharedBandwidth' ? (r.ips ?? []) : []).filter((ip) => ip.bandwidth !== undefined).map((ip) => ip.id));
+  const capped = desired.resources.filter(
+    (r) => r.kind === 'sharedBandwidth' && r.ips?.some((ip) => ip.bandwidth !== undefined),
+  );
+  const capIps = capped.flatMap((r) =>
+    (r.kind === 'sharedBandwidth' ? (r.ips ?? []) : [])
+      .filter((ip) => ip.bandwidth !== undefined)
+      .map((ip) => ip.id),
+  );
   const byId = new Set(capped.map((r) => r.id).filter((id): id is string => id !== undefined));
   const byName = new Set(capped.filter((r) => r.id === undefined).map((r) => `${r.region}/${r.name}`));
   const capsWhere = (pkg: LiveResource) => byId.has(pkg.id) || byName.has(`${pkg.region}/${pkg.name}`);
   const scope = { regions, capIps, signal: options.signal, ...(capped.length > 0 ? { capsWhere } : {}) };
   const lists = await Promise.all(
-    KINDS.map((kind) => (kind === 'sharedBandwidth' && regions.length === 0 ? Promise.resolve([]) : providerFor(kind).list(client, scope))),
+    KINDS.map((kind) =>
+      kind === 'sharedBandwidth' && regions.length === 0
+        ? Promise.resolve([])
+        : providerFor(kind).list(client, scope),
+    ),
   );
   return { resources: lists.flat(), regions };
 }

@@ -14,7 +14,12 @@ interface Call {
 }
 
 /** A fake client serving pages from fixed lists, recording every call. */
-function fakeClient(data: { cbwp?: Record<string, unknown[]>; cen?: unknown[]; ga?: unknown[]; eips?: Record<string, unknown>[] }) {
+function fakeClient(data: {
+  cbwp?: Record<string, unknown[]>;
+  cen?: unknown[];
+  ga?: unknown[];
+  eips?: Record<string, unknown>[];
+}) {
   const calls: Call[] = [];
   const page = (rows: unknown[], params: RpcParams) => {
     const size = Number(params.PageSize);
@@ -22,7 +27,12 @@ function fakeClient(data: { cbwp?: Record<string, unknown[]>; cen?: unknown[]; g
     return { rows: rows.slice((n - 1) * size, n * size), total: rows.length };
   };
   const client: RpcClient = {
-    async call(product: Product, action: string, params: RpcParams, options?: CallOptions): Promise<RpcResponse> {
+    async call(
+      product: Product,
+      action: string,
+      params: RpcParams,
+      options?: CallOptions,
+    ): Promise<RpcResponse> {
       calls.push({ product, action, params, region: options?.region });
       let body: Record<string, unknown> = {};
       if (action === 'DescribeCommonBandwidthPackages') {
@@ -55,27 +65,56 @@ const cbwpRow = (i: number, members: string[] = []) => ({
   InstanceChargeType: 'PostPaid',
   ISP: 'BGP',
   DeletionProtection: 'false',
-  PublicIpAddresses: { PublicIpAddresse: members.map((id) => ({ AllocationId: id, BandwidthPackageIpRelationStatus: 'BINDED' })) },
+  PublicIpAddresses: {
+    PublicIpAddresse: members.map((id) => ({ AllocationId: id, BandwidthPackageIpRelationStatus: 'BINDED' })),
+  },
   Tags: { Tag: [{ Key: 'bwsync:stack', Value: 's' }] },
 });
 
 describe('conversion at the edge', () => {
   it('reads CBWP wrapper objects, string numbers and the PublicIpAddresse spelling', () => {
-    const live = cbwpFromWire({ ...cbwpRow(1, ['eip-b', 'eip-a']), DeletionProtection: true, Ratio: 20 }, 'cn-hangzhou');
-    expect(live).toMatchObject({ id: 'cbwp-1', region: 'cn-hangzhou', bandwidth: 100, deletionProtection: true, tags: { 'bwsync:stack': 's' } });
+    const live = cbwpFromWire(
+      { ...cbwpRow(1, ['eip-b', 'eip-a']), DeletionProtection: true, Ratio: 20 },
+      'cn-hangzhou',
+    );
+    expect(live).toMatchObject({
+      id: 'cbwp-1',
+      region: 'cn-hangzhou',
+      bandwidth: 100,
+      deletionProtection: true,
+      tags: { 'bwsync:stack': 's' },
+    });
     expect(live.members.map((m) => m.id)).toEqual(['eip-a', 'eip-b']);
     expect(live.ratio).toBeUndefined();
     expect(live.undeletableReason).toBeUndefined();
   });
 
   it('marks PayBy95 and PrePaid packages undeletable', () => {
-    expect(cbwpFromWire({ ...cbwpRow(1), InternetChargeType: 'PayBy95', Ratio: '20' }, 'x').undeletableReason).toContain('PayBy95');
-    expect(cbwpFromWire({ ...cbwpRow(1), InstanceChargeType: 'PrePaid' }, 'x').undeletableReason).toContain('PrePaid');
+    expect(
+      cbwpFromWire({ ...cbwpRow(1), InternetChargeType: 'PayBy95', Ratio: '20' }, 'x').undeletableReason,
+    ).toContain('PayBy95');
+    expect(cbwpFromWire({ ...cbwpRow(1), InstanceChargeType: 'PrePaid' }, 'x').undeletableReason).toContain(
+      'PrePaid',
+    );
   });
 
   it('reads a per-IP cap: Bandwidth equal to the package bandwidth means no cap', () => {
-    expect(capFromWire({ AllocationId: 'e', BandwidthPackageId: 'p', Bandwidth: '200', BandwidthPackageBandwidth: '200' }).cap).toBeNull();
-    expect(capFromWire({ AllocationId: 'e', BandwidthPackageId: 'p', Bandwidth: '50', BandwidthPackageBandwidth: 200 }).cap).toBe(50);
+    expect(
+      capFromWire({
+        AllocationId: 'e',
+        BandwidthPackageId: 'p',
+        Bandwidth: '200',
+        BandwidthPackageBandwidth: '200',
+      }).cap,
+    ).toBeNull();
+    expect(
+      capFromWire({
+        AllocationId: 'e',
+        BandwidthPackageId: 'p',
+        Bandwidth: '50',
+        BandwidthPackageBandwidth: 200,
+      }).cap,
+    ).toBe(50);
   });
 
   it('title-cases lower-case CEN areas and unwraps CenIds', () => {
@@ -93,7 +132,15 @@ describe('conversion at the edge', () => {
   });
 
   it('converts GA epoch-millisecond times to ISO and reads plain-array tags', () => {
-    const live = gaFromWire({ BandwidthPackageId: 'gbwp-1', State: 'active', Bandwidth: '10', CreateTime: '1578966918000', Tags: [{ Key: 'k', Value: 'v' }], Accelerators: ['ga-1'], ChargeType: 'POSTPAY' });
+    const live = gaFromWire({
+      BandwidthPackageId: 'gbwp-1',
+      State: 'active',
+      Bandwidth: '10',
+      CreateTime: '1578966918000',
+      Tags: [{ Key: 'k', Value: 'v' }],
+      Accelerators: ['ga-1'],
+      ChargeType: 'POSTPAY',
+    });
     expect(live.createTime).toBe('2020-01-14T01:55:18.000Z');
     expect(live.tags).toEqual({ k: 'v' });
     expect(live.status).toBe('active');
@@ -118,15 +165,29 @@ describe('listing with the fewest calls', () => {
     expect(count('DescribeCommonBandwidthPackages')).toBe(4); // ceil(120/50) + ceil(50/50)
     expect(count('DescribeCenBandwidthPackages')).toBe(2);
     expect(count('ListBandwidthPackages')).toBe(1);
-    expect(calls.every((c) => c.params.PageSize === (c.action === 'ListBandwidthPackages' ? 100 : 50))).toBe(true);
+    expect(calls.every((c) => c.params.PageSize === (c.action === 'ListBandwidthPackages' ? 100 : 50))).toBe(
+      true,
+    );
     expect(calls.find((c) => c.action === 'ListBandwidthPackages')?.region).toBe('cn-hangzhou');
   });
 
   it('reads caps only for the EIPs the YAML caps, 50 ids per call', async () => {
     const members = Array.from({ length: 60 }, (_, i) => `eip-${String(i).padStart(2, '0')}`);
-    const eips = members.map((id) => ({ AllocationId: id, BandwidthPackageId: 'cbwp-1', Bandwidth: id === 'eip-07' ? '30' : '100', BandwidthPackageBandwidth: '100' }));
-    const { client, calls } = fakeClient({ cbwp: { 'cn-hangzhou': [cbwpRow(1, members), cbwpRow(2, ['eip-x'])] }, eips });
-    const live = await providerFor('sharedBandwidth').list(client, { regions: ['cn-hangzhou'], capsFor: ['cbwp-1'], capIps: members.slice(0, 55) });
+    const eips = members.map((id) => ({
+      AllocationId: id,
+      BandwidthPackageId: 'cbwp-1',
+      Bandwidth: id === 'eip-07' ? '30' : '100',
+      BandwidthPackageBandwidth: '100',
+    }));
+    const { client, calls } = fakeClient({
+      cbwp: { 'cn-hangzhou': [cbwpRow(1, members), cbwpRow(2, ['eip-x'])] },
+      eips,
+    });
+    const live = await providerFor('sharedBandwidth').list(client, {
+      regions: ['cn-hangzhou'],
+      capsFor: ['cbwp-1'],
+      capIps: members.slice(0, 55),
+    });
     const eipCalls = calls.filter((c) => c.action === 'DescribeEipAddresses');
     expect(eipCalls.length).toBe(2);
     expect(String(eipCalls[0]?.params.AllocationId).split(',')).toHaveLength(50);

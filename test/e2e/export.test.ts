@@ -13,11 +13,36 @@ const SEED: SeedDocument = {
   cens: [{ id: 'cen-exp00000000000001' }],
   accelerators: [{ id: 'ga-bp1exp0000000001' }],
   commonBandwidthPackages: [
-    { region: 'cn-hangzhou', name: 'web', description: 'web tier', bandwidth: 50, tags: { ...ours, team: 'web' }, eips: ['eip-bp1exp000000000001'] },
+    {
+      region: 'cn-hangzhou',
+      name: 'web',
+      description: 'web tier',
+      bandwidth: 50,
+      tags: { ...ours, team: 'web' },
+      eips: ['eip-bp1exp000000000001'],
+    },
     { region: 'cn-hangzhou', name: 'theirs', bandwidth: 20, tags: { 'bwsync:stack': 'other' } },
   ],
-  cenBandwidthPackages: [{ name: 'hz-sg', bandwidth: 10, areaA: 'china', areaB: 'asia-pacific', chargeType: 'POSTPAY', cens: ['cen-exp00000000000001'], tags: ours }],
-  gaBandwidthPackages: [{ name: 'edge', bandwidth: 100, chargeType: 'POSTPAY', accelerators: ['ga-bp1exp0000000001'], tags: ours }],
+  cenBandwidthPackages: [
+    {
+      name: 'hz-sg',
+      bandwidth: 10,
+      areaA: 'china',
+      areaB: 'asia-pacific',
+      chargeType: 'POSTPAY',
+      cens: ['cen-exp00000000000001'],
+      tags: ours,
+    },
+  ],
+  gaBandwidthPackages: [
+    {
+      name: 'edge',
+      bandwidth: 100,
+      chargeType: 'POSTPAY',
+      accelerators: ['ga-bp1exp0000000001'],
+      tags: ours,
+    },
+  ],
 };
 
 let emu: TestEmulator;
@@ -26,7 +51,10 @@ let dir: string;
 
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: SEED });
-  env = { ALIBABA_CLOUD_ACCESS_KEY_ID: emu.credentials.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.credentials.accessKeySecret };
+  env = {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: emu.credentials.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.credentials.accessKeySecret,
+  };
   dir = mkdtempSync(join(tmpdir(), 'bwsync-export-e2e-'));
 });
 afterAll(async () => {
@@ -40,7 +68,11 @@ describe('bwsync export', () => {
     const doc = parse(run.stdout) as Record<string, { name: string; id: string }[]> & { stack: string };
     expect(doc.stack).toBe('exp');
     expect(doc.sharedBandwidth?.map((r) => r.name)).toEqual(['web']);
-    expect(doc.cenBandwidth?.[0]).toMatchObject({ name: 'hz-sg', areas: ['China', 'Asia-Pacific'], cens: ['cen-exp00000000000001'] });
+    expect(doc.cenBandwidth?.[0]).toMatchObject({
+      name: 'hz-sg',
+      areas: ['China', 'Asia-Pacific'],
+      cens: ['cen-exp00000000000001'],
+    });
     expect(run.stderr).toContain('Skipped 1 package');
     const file = join(dir, 'current.yaml');
     writeFileSync(file, run.stdout);
@@ -51,7 +83,10 @@ describe('bwsync export', () => {
   });
 
   it('limits the export to --kind', async () => {
-    const run = await runCli(['export', '--region', 'cn-hangzhou', '--kind', 'gaBandwidth', '--endpoint', emu.url], { env });
+    const run = await runCli(
+      ['export', '--region', 'cn-hangzhou', '--kind', 'gaBandwidth', '--endpoint', emu.url],
+      { env },
+    );
     expect(run.code).toBe(0);
     const doc = parse(run.stdout) as Record<string, unknown>;
     expect(Object.keys(doc)).toEqual(['version', 'stack', 'gaBandwidth']);

@@ -13,7 +13,13 @@ const SEED: SeedDocument = {
     { id: 'eip-bp1e2e000000000002', region: 'cn-hangzhou' },
   ],
   commonBandwidthPackages: [
-    { region: 'cn-hangzhou', name: 'synced', bandwidth: 50, tags: { 'bwsync:stack': 'e2e' }, eips: ['eip-bp1e2e000000000002'] },
+    {
+      region: 'cn-hangzhou',
+      name: 'synced',
+      bandwidth: 50,
+      tags: { 'bwsync:stack': 'e2e' },
+      eips: ['eip-bp1e2e000000000002'],
+    },
     { region: 'cn-hangzhou', name: 'hand-made', bandwidth: 20 },
   ],
 };
@@ -25,7 +31,10 @@ let env: Record<string, string>;
 beforeAll(async () => {
   emu = await startTestEmulator({ seed: SEED });
   dir = mkdtempSync(join(tmpdir(), 'bwsync-plan-e2e-'));
-  env = { ALIBABA_CLOUD_ACCESS_KEY_ID: emu.credentials.accessKeyId, ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.credentials.accessKeySecret };
+  env = {
+    ALIBABA_CLOUD_ACCESS_KEY_ID: emu.credentials.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: emu.credentials.accessKeySecret,
+  };
 });
 afterAll(async () => {
   await emu.close();
@@ -41,7 +50,10 @@ const synced = '  - { name: synced, region: cn-hangzhou, bandwidth: 50, ips: [ei
 
 describe('bwsync plan (CLI against an emulator)', () => {
   it('exits 0 with --detailed-exitcode when nothing changes, and lists the unmanaged package', async () => {
-    const run = await runCli(['plan', yaml('sync.yaml', synced), '--endpoint', emu.url, '--detailed-exitcode'], { env });
+    const run = await runCli(
+      ['plan', yaml('sync.yaml', synced), '--endpoint', emu.url, '--detailed-exitcode'],
+      { env },
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('No changes');
@@ -49,27 +61,47 @@ describe('bwsync plan (CLI against an emulator)', () => {
   });
 
   it('exits 2 with --detailed-exitcode when there are changes, and saves the plan with --out', async () => {
-    const file = yaml('grow.yaml', `${synced}  - { name: web, region: cn-hangzhou, bandwidth: 100, ips: [eip-bp1e2e000000000001] }\n`);
+    const file = yaml(
+      'grow.yaml',
+      `${synced}  - { name: web, region: cn-hangzhou, bandwidth: 100, ips: [eip-bp1e2e000000000001] }\n`,
+    );
     const out = join(dir, 'plan.json');
-    const run = await runCli(['plan', file, '--endpoint', emu.url, '--detailed-exitcode', '--out', out], { env });
+    const run = await runCli(['plan', file, '--endpoint', emu.url, '--detailed-exitcode', '--out', out], {
+      env,
+    });
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
     const plan = await readPlanFile(out);
-    expect(plan.steps.map((s) => s.id)).toEqual(['sharedBandwidth/cn-hangzhou/web:create', 'sharedBandwidth/cn-hangzhou/web:add-ips:1']);
+    expect(plan.steps.map((s) => s.id)).toEqual([
+      'sharedBandwidth/cn-hangzhou/web:create',
+      'sharedBandwidth/cn-hangzhou/web:add-ips:1',
+    ]);
     expect(Object.keys(plan.fingerprints).length).toBe(2);
   });
 
   it('prints the plan as JSON with --format json', async () => {
-    const run = await runCli(['plan', yaml('json.yaml', synced.replace('50', '80')), '--endpoint', emu.url, '--format', 'json'], { env });
+    const run = await runCli(
+      ['plan', yaml('json.yaml', synced.replace('50', '80')), '--endpoint', emu.url, '--format', 'json'],
+      { env },
+    );
     expect(run.code).toBe(0);
-    const plan = JSON.parse(run.stdout) as { format_version: string; resource_changes: { change: { actions: string[] } }[] };
+    const plan = JSON.parse(run.stdout) as {
+      format_version: string;
+      resource_changes: { change: { actions: string[] } }[];
+    };
     expect(plan.format_version).toBe('1.0');
     expect(plan.resource_changes[0]?.change.actions).toEqual(['update']);
   });
 
   it('fails with exit 1 and names the field on an immutable change', async () => {
-    const file = yaml('isp.yaml', '  - { name: synced, region: cn-hangzhou, internetChargeType: PayByDominantTraffic }\n');
-    const run = await runCli(['plan', file, '--endpoint', emu.url, '--detailed-exitcode', '--out', join(dir, 'bad.json')], { env });
+    const file = yaml(
+      'isp.yaml',
+      '  - { name: synced, region: cn-hangzhou, internetChargeType: PayByDominantTraffic }\n',
+    );
+    const run = await runCli(
+      ['plan', file, '--endpoint', emu.url, '--detailed-exitcode', '--out', join(dir, 'bad.json')],
+      { env },
+    );
     expect(run.code).toBe(1);
     expect(`${run.stdout}${run.stderr}`).toContain('--allow-replace');
     expect(run.stderr).toContain('was not written');
@@ -77,7 +109,9 @@ describe('bwsync plan (CLI against an emulator)', () => {
   });
 
   it('refuses a bad --target with a clear error', async () => {
-    const run = await runCli(['plan', yaml('t.yaml', synced), '--endpoint', emu.url, '--target', 'nope/x'], { env });
+    const run = await runCli(['plan', yaml('t.yaml', synced), '--endpoint', emu.url, '--target', 'nope/x'], {
+      env,
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--target nope/x');
   });

@@ -7,18 +7,31 @@ import type {
   DesiredState,
 } from '../../src/model/desired.js';
 import { addressOf, GLOBAL_REGION, STACK_TAG } from '../../src/model/kinds.js';
-import type { LiveCenBandwidth, LiveGaBandwidth, LiveResource, LiveSharedBandwidth, LiveState } from '../../src/model/live.js';
+import type {
+  LiveCenBandwidth,
+  LiveGaBandwidth,
+  LiveResource,
+  LiveSharedBandwidth,
+  LiveState,
+} from '../../src/model/live.js';
 
 /** Builders for planner unit tests: small defaults, override what the test is about. */
 export const STACK = 'test-stack';
 const LOC = { file: 'test.yaml', line: 1, col: 1, path: '' };
 
 export function desiredState(resources: DesiredResource[], stack = STACK): DesiredState {
-  return { version: 1, stack, resources: [...resources].sort((a, b) => a.address.localeCompare(b.address)), files: ['test.yaml'] };
+  return {
+    version: 1,
+    stack,
+    resources: [...resources].sort((a, b) => a.address.localeCompare(b.address)),
+    files: ['test.yaml'],
+  };
 }
 
 export function liveState(resources: LiveResource[], regions?: string[]): LiveState {
-  const rs = regions ?? [...new Set(resources.filter((r) => r.kind === 'sharedBandwidth').map((r) => r.region))].sort();
+  const rs =
+    regions ??
+    [...new Set(resources.filter((r) => r.kind === 'sharedBandwidth').map((r) => r.region))].sort();
   return { resources, regions: rs };
 }
 
@@ -86,7 +99,10 @@ type MemberSpec = string | { id: string; bandwidth?: number | null; status?: str
 export function lShared(
   id: string,
   name: string,
-  over: Partial<Omit<LiveSharedBandwidth, 'members'>> & { members?: MemberSpec[]; stack?: string | null } = {},
+  over: Partial<Omit<LiveSharedBandwidth, 'members'>> & {
+    members?: MemberSpec[];
+    stack?: string | null;
+  } = {},
 ): LiveSharedBandwidth {
   const { members, stack, ...rest } = over;
   return {
@@ -98,7 +114,9 @@ export function lShared(
     status: 'Available',
     bandwidth: 100,
     tags: stack === null ? {} : { [STACK_TAG]: stack ?? STACK },
-    members: (members ?? []).map((m) => (typeof m === 'string' ? { id: m, status: 'BINDED' } : { status: 'BINDED', ...m })),
+    members: (members ?? []).map((m) =>
+      typeof m === 'string' ? { id: m, status: 'BINDED' } : { status: 'BINDED', ...m },
+    ),
     isp: 'BGP',
     internetChargeType: 'PayByBandwidth',
     instanceChargeType: 'PostPaid',
@@ -109,7 +127,11 @@ export function lShared(
   };
 }
 
-export function lCen(id: string, name: string, over: Partial<Omit<LiveCenBandwidth, 'members'>> & { cens?: string[]; stack?: string | null } = {}): LiveCenBandwidth {
+export function lCen(
+  id: string,
+  name: string,
+  over: Partial<Omit<LiveCenBandwidth, 'members'>> & { cens?: string[]; stack?: string | null } = {},
+): LiveCenBandwidth {
   const { cens, stack, ...rest } = over;
   return {
     kind: 'cenBandwidth',
@@ -128,7 +150,11 @@ export function lCen(id: string, name: string, over: Partial<Omit<LiveCenBandwid
   };
 }
 
-export function lGa(id: string, name: string, over: Partial<Omit<LiveGaBandwidth, 'members'>> & { accelerators?: string[]; stack?: string | null } = {}): LiveGaBandwidth {
+export function lGa(
+  id: string,
+  name: string,
+  over: Partial<Omit<LiveGaBandwidth, 'members'>> & { accelerators?: string[]; stack?: string | null } = {},
+): LiveGaBandwidth {
   const { accelerators, stack, ...rest } = over;
   return {
     kind: 'gaBandwidth',

@@ -13,7 +13,11 @@ let client: RpcClient | undefined;
 
 async function start(seed: SeedDocument): Promise<{ emulator: TestEmulator; client: RpcClient }> {
   emulator = await startTestEmulator({ seed });
-  client = createClient({ credentials: staticCredentials(emulator.credentials), endpoint: emulator.url, rateLimits: false });
+  client = createClient({
+    credentials: staticCredentials(emulator.credentials),
+    endpoint: emulator.url,
+    rateLimits: false,
+  });
   return { emulator, client };
 }
 
@@ -37,8 +41,17 @@ function bigSeed(): SeedDocument {
       ...Array.from({ length: 119 }, (_, i) => ({ region: 'cn-hangzhou', name: `hz-${i}`, bandwidth: 10 })),
       ...Array.from({ length: 51 }, (_, i) => ({ region: 'cn-shanghai', name: `sh-${i}`, bandwidth: 10 })),
     ],
-    cenBandwidthPackages: Array.from({ length: 51 }, (_, i) => ({ name: `cen-${i}`, bandwidth: 2, areaA: 'china', areaB: 'asia-pacific' })),
-    gaBandwidthPackages: Array.from({ length: 101 }, (_, i) => ({ name: `ga${i}`, bandwidth: 10, chargeType: 'POSTPAY' as const })),
+    cenBandwidthPackages: Array.from({ length: 51 }, (_, i) => ({
+      name: `cen-${i}`,
+      bandwidth: 2,
+      areaA: 'china',
+      areaB: 'asia-pacific',
+    })),
+    gaBandwidthPackages: Array.from({ length: 101 }, (_, i) => ({
+      name: `ga${i}`,
+      bandwidth: 10,
+      chargeType: 'POSTPAY' as const,
+    })),
   };
 }
 
@@ -46,7 +59,10 @@ describe('plan read calls against the emulator', () => {
   it('makes exactly the minimum number of reads for multi-region, multi-page state', async () => {
     const { emulator: emu, client: c } = await start(bigSeed());
     const capped = Array.from({ length: 60 }, (_, i) => ({ id: eipId(i), bandwidth: null }));
-    const desired = desiredState([dShared('capped', { bandwidth: 500, ips: capped }), dShared('new', { region: 'cn-shanghai' })]);
+    const desired = desiredState([
+      dShared('capped', { bandwidth: 500, ips: capped }),
+      dShared('new', { region: 'cn-shanghai' }),
+    ]);
     const before = (await emu.stats()).calls;
     const { plan, live } = await createPlan({ client: c, desired, options: { regions: ['ap-southeast-1'] } });
     const after = (await emu.stats()).calls;
@@ -68,7 +84,9 @@ describe('plan read calls against the emulator', () => {
 
   it('reads no EIPs when the YAML declares no caps', async () => {
     const { emulator: emu, client: c } = await start(bigSeed());
-    const desired = desiredState([dShared('capped', { ips: Array.from({ length: 60 }, (_, i) => eipId(i)) })]);
+    const desired = desiredState([
+      dShared('capped', { ips: Array.from({ length: 60 }, (_, i) => eipId(i)) }),
+    ]);
     const before = (await emu.stats()).calls.DescribeEipAddresses ?? 0;
     await createPlan({ client: c, desired });
     expect((await emu.stats()).calls.DescribeEipAddresses ?? 0).toBe(before);
@@ -85,9 +103,19 @@ describe('plans for fresh, drifted and in-sync accounts', () => {
     accelerators: [{ id: 'ga-bp1int0000000001' }],
   };
   const desired = desiredState([
-    dShared('web', { bandwidth: 200, description: 'web', ips: [{ id: 'eip-bp1int000000000001', bandwidth: 50 }, 'eip-bp1int000000000002'] }),
+    dShared('web', {
+      bandwidth: 200,
+      description: 'web',
+      ips: [{ id: 'eip-bp1int000000000001', bandwidth: 50 }, 'eip-bp1int000000000002'],
+    }),
     dCen('hz-sg', { bandwidth: 10, chargeType: 'POSTPAY', cens: ['cen-int00000000000001'] }),
-    dGa('edge', { bandwidth: 100, type: 'Basic', bandwidthType: 'Basic', chargeType: 'POSTPAY', accelerators: ['ga-bp1int0000000001'] }),
+    dGa('edge', {
+      bandwidth: 100,
+      type: 'Basic',
+      bandwidthType: 'Basic',
+      chargeType: 'POSTPAY',
+      accelerators: ['ga-bp1int0000000001'],
+    }),
   ]);
 
   it('plans every create on a fresh account', async () => {
@@ -100,13 +128,46 @@ describe('plans for fresh, drifted and in-sync accounts', () => {
   it('shows no changes for an account that matches, and the drift when it does not', async () => {
     const inSync: SeedDocument = {
       ...seedBase,
-      commonBandwidthPackages: [{ region: 'cn-hangzhou', name: 'web', description: 'web', bandwidth: 200, tags: ours, eips: ['eip-bp1int000000000001', 'eip-bp1int000000000002'] }],
-      cenBandwidthPackages: [{ name: 'hz-sg', bandwidth: 10, areaA: 'china', areaB: 'asia-pacific', chargeType: 'POSTPAY', cens: ['cen-int00000000000001'], tags: ours }],
-      gaBandwidthPackages: [{ name: 'edge', bandwidth: 100, type: 'Basic', bandwidthType: 'Basic', chargeType: 'POSTPAY', accelerators: ['ga-bp1int0000000001'], tags: ours }],
+      commonBandwidthPackages: [
+        {
+          region: 'cn-hangzhou',
+          name: 'web',
+          description: 'web',
+          bandwidth: 200,
+          tags: ours,
+          eips: ['eip-bp1int000000000001', 'eip-bp1int000000000002'],
+        },
+      ],
+      cenBandwidthPackages: [
+        {
+          name: 'hz-sg',
+          bandwidth: 10,
+          areaA: 'china',
+          areaB: 'asia-pacific',
+          chargeType: 'POSTPAY',
+          cens: ['cen-int00000000000001'],
+          tags: ours,
+        },
+      ],
+      gaBandwidthPackages: [
+        {
+          name: 'edge',
+          bandwidth: 100,
+          type: 'Basic',
+          bandwidthType: 'Basic',
+          chargeType: 'POSTPAY',
+          accelerators: ['ga-bp1int0000000001'],
+          tags: ours,
+        },
+      ],
     };
     // The seed cannot express a per-IP cap, so the in-sync YAML states "no cap" for both EIPs.
     const noCaps = desiredState([
-      dShared('web', { bandwidth: 200, description: 'web', ips: [{ id: 'eip-bp1int000000000001', bandwidth: null }, 'eip-bp1int000000000002'] }),
+      dShared('web', {
+        bandwidth: 200,
+        description: 'web',
+        ips: [{ id: 'eip-bp1int000000000001', bandwidth: null }, 'eip-bp1int000000000002'],
+      }),
       ...desired.resources.filter((r) => r.kind !== 'sharedBandwidth'),
     ]);
     const { client: c } = await start(inSync);
@@ -116,6 +177,8 @@ describe('plans for fresh, drifted and in-sync accounts', () => {
     expect(clean.summary).toMatchObject({ add: 0, change: 0, destroy: 0, no_op: 3 });
     const drifted = (await createPlan({ client: c, desired })).plan;
     expect(drifted.summary).toMatchObject({ add: 0, change: 1, destroy: 0, no_op: 2 });
-    expect(drifted.steps.map((s) => s.id)).toEqual(['sharedBandwidth/cn-hangzhou/web:set-ip-cap:eip-bp1int000000000001']);
+    expect(drifted.steps.map((s) => s.id)).toEqual([
+      'sharedBandwidth/cn-hangzhou/web:set-ip-cap:eip-bp1int000000000001',
+    ]);
   });
 });

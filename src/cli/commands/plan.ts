@@ -26,12 +26,17 @@ export function registerPlan(program: Command, io: CliIO, state: CommandState): 
     .command('plan')
     .description('Read the live state and show the ordered changes that would make it match the YAML.')
     .argument('[paths...]', 'YAML files or directories (default: ./bwsync.yaml)')
-    .option('--region <region...>', 'also read these sharedBandwidth regions (shows their unmanaged packages)')
+    .option(
+      '--region <region...>',
+      'also read these sharedBandwidth regions (shows their unmanaged packages)',
+    )
     .option('--target <address...>', 'plan only these resources: KIND/NAME or KIND/REGION/NAME')
     .option('--prune', 'delete resources tagged with this stack that are no longer declared')
     .option('--allow-replace', 'plan immutable changes as delete-then-create')
     .option('--out <file>', 'save the plan as JSON for `bwsync apply FILE`')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'),
+    )
     .option('--detailed-exitcode', 'exit 0 when there are no changes, 2 when there are, 1 on error')
     .option('--color <when>', 'colour: auto, always or never', parseColorFlag, 'auto');
   addCloudOptions(cmd).action(async (paths: string[], flags: PlanFlags) => {
@@ -66,14 +71,17 @@ async function runPlan(paths: string[], flags: PlanFlags, io: CliIO): Promise<nu
   const color = flags.format === 'text' && useColor(io, flags.color);
   io.stdout.write(renderPlan(plan, { format: flags.format, color, width: io.stdout.columns }));
   if (plan.errors.length > 0) {
-    if (flags.format !== 'text') for (const e of plan.errors) io.stderr.write(`bwsync: error[${e.code}]: ${e.message}\n`);
+    if (flags.format !== 'text')
+      for (const e of plan.errors) io.stderr.write(`bwsync: error[${e.code}]: ${e.message}\n`);
     if (flags.out) io.stderr.write(`The plan has errors; ${flags.out} was not written.\n`);
     return EXIT.error;
   }
   if (flags.out) {
     const path = resolve(io.cwd, flags.out);
     await writePlanFile(path, plan);
-    io.stderr.write(`Saved the plan to ${flags.out}. Apply exactly this plan with: bwsync apply ${flags.out}\n`);
+    io.stderr.write(
+      `Saved the plan to ${flags.out}. Apply exactly this plan with: bwsync apply ${flags.out}\n`,
+    );
   }
   const changes = plan.steps.length > 0;
   return flags.detailedExitcode && changes ? EXIT.changes : EXIT.ok;
