@@ -68,8 +68,12 @@ export function regionOf(ctx: Ctx): string {
   return region;
 }
 
+export function stemOf(regionId: string): string {
+  return STEMS[regionId] ?? 'gw';
+}
+
 export function newId(ctx: Ctx, prefix: string, regionId?: string): string {
-  const stem = regionId === undefined ? '' : (STEMS[regionId] ?? 'gw');
+  const stem = regionId === undefined ? '' : stemOf(regionId);
   return ctx.state.nextId(`${prefix}-${stem}`, 20 - stem.length);
 }
 

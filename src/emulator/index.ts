@@ -67,17 +67,17 @@ function registry(): Registry {
   return { vpc: VPC_ACTIONS, cbn: CBN_ACTIONS, ga: GA_ACTIONS };
 }
 
-function loadState(options: EmulatorOptions, clock: () => number): CloudState {
+function loadState(options: EmulatorOptions, clock: () => number): { state: CloudState; loaded: boolean } {
   const state = new CloudState();
   const snap = options.statePath ? readStateFile(options.statePath) : undefined;
   if (snap) restore(state, snap);
   else if (options.seed) applySeed(state, options.seed, clock());
-  return state;
+  return { state, loaded: snap !== undefined };
 }
 
-function runtime(options: EmulatorOptions): ApiRuntime {
+function runtime(options: EmulatorOptions): ApiRuntime & { loaded: boolean } {
   const clock = options.clock ?? Date.now;
-  const state = loadState(options, clock);
+  const { state, loaded } = loadState(options, clock);
   const faults = new FaultInjector();
   if (options.faults) faults.configure(options.faults);
   const creds = options.credentials ?? defaultCredentials(process.env);
@@ -94,6 +94,7 @@ function runtime(options: EmulatorOptions): ApiRuntime {
     asyncMs: options.asyncMs ?? DEFAULT_ASYNC_MS,
     nonces: new Map(),
     clock,
+    loaded,
   };
 }
 
@@ -111,7 +112,7 @@ function listen(server: Server, host: string, port: number): Promise<number> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
   const rt = runtime(options);
   // A fresh state file is written at once, so a seeded cloud survives a kill before the first write.
-  if (rt.persister && options.statePath && !readStateFile(options.statePath)) await rt.persister.commit();
+  if (rt.persister && !rt.loaded) await rt.persister.commit();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://emulator.local');
     const work = url.pathname.startsWith('/_emulator/')

@@ -1,4 +1,4 @@
-import { isoMinutes, isoSeconds, REGIONS } from './context.js';
+import { isoMinutes, isoSeconds, REGIONS, stemOf } from './context.js';
 import type { CloudState, EipRow } from './state.js';
 
 type TagMap = Record<string, string>;
@@ -119,7 +119,7 @@ function seedEips(state: CloudState, list: SeedEip[], now: number): void {
       throw new SeedError(where, '"count" must be a positive integer');
     if (e.id !== undefined && count > 1) throw new SeedError(where, '"id" cannot be combined with "count"');
     for (let k = 0; k < count; k++) {
-      const id = e.id ?? state.nextId(`eip-${e.region === 'cn-shanghai' ? 'uf6' : 'bp1'}`, 17);
+      const id = e.id ?? state.nextId(`eip-${stemOf(e.region)}`, 20 - stemOf(e.region).length);
       if (state.eips.get(id)) throw new SeedError(where, `duplicate EIP id ${id}`);
       addEip(state, e, id, now);
     }
@@ -130,7 +130,7 @@ function seedCbwps(state: CloudState, list: SeedCbwp[], now: number): void {
   list.forEach((c, i) => {
     const where = `commonBandwidthPackages[${i}]`;
     const regionId = checkRegion(where, c.region);
-    const id = c.id ?? state.nextId('cbwp-bp1', 17);
+    const id = c.id ?? state.nextId(`cbwp-${stemOf(regionId)}`, 20 - stemOf(regionId).length);
     const ips = c.eips ?? [];
     for (const eipId of ips) {
       const eip = state.eips.get(eipId);
@@ -237,9 +237,62 @@ function seedGa(state: CloudState, doc: SeedDocument, now: number): void {
   });
 }
 
-/** Adds a seed's resources to the state (on top of what is there). */
+const KEYS = [
+  'eips',
+  'cens',
+  'accelerators',
+  'commonBandwidthPackages',
+  'cenBandwidthPackages',
+  'gaBandwidthPackages',
+];
+
+/** Shape checks the type system cannot do for a parsed file: lists, ids, numbers. */
+function checkShape(doc: SeedDocument): void {
+  for (const key of Object.keys(doc)) {
+    if (!KEYS.includes(key)) throw new SeedError(key, `unknown key; expected one of ${KEYS.join(', ')}`);
+    const list = (doc as Record<string, unknown>)[key];
+    if (!Array.isArray(list)) throw new SeedError(key, 'must be a list');
+    list.forEach((entry: unknown, i) => {
+      if (typeof entry !== 'object' || entry === null)
+        throw new SeedError(`${key}[${i}]`, 'must be a mapping');
+      const e = entry as Record<string, unknown>;
+      if (e.id !== undefined && typeof e.id !== 'string')
+        throw new SeedError(`${key}[${i}]`, '"id" must be a string');
+      if (
+        e.bandwidth !== undefined &&
+        (typeof e.bandwidth !== 'number' || !Number.isInteger(e.bandwidth) || e.bandwidth < 1)
+      ) {
+        throw new SeedError(`${key}[${i}]`, '"bandwidth" must be a positive whole number');
+      }
+    });
+  }
+  const needBandwidth = ['commonBandwidthPackages', 'cenBandwidthPackages', 'gaBandwidthPackages'] as const;
+  for (const key of needBandwidth) {
+    (doc[key] ?? []).forEach((e, i) => {
+      if (e.bandwidth === undefined) throw new SeedError(`${key}[${i}]`, '"bandwidth" is required');
+    });
+  }
+  (doc.cenBandwidthPackages ?? []).forEach((b, i) => {
+    if (typeof b.areaA !== 'string' || typeof b.areaB !== 'string')
+      throw new SeedError(`cenBandwidthPackages[${i}]`, '"areaA" and "areaB" are required');
+  });
+}
+
+/** Adds a seed's resources to the state (on top of what is there). Throws SeedError naming the entry. */
 export function applySeed(state: CloudState, doc: SeedDocument, now: number): void {
-  if (typeof doc !== 'object' || doc === null) throw new SeedError('document', 'must be a mapping');
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    throw new SeedError('document', 'must be a mapping');
+  checkShape(doc);
+  try {
+    applyChecked(state, doc, now);
+  } catch (error: unknown) {
+    if (error instanceof SeedError) throw error;
+    // Table.add reports duplicate ids.
+    throw new SeedError('document', (error as Error).message);
+  }
+}
+
+function applyChecked(state: CloudState, doc: SeedDocument, now: number): void {
   seedEips(state, doc.eips ?? [], now);
   seedCbwps(state, doc.commonBandwidthPackages ?? [], now);
   seedCen(state, doc, now);

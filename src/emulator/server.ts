@@ -88,13 +88,17 @@ function authenticate(
   const key = `${signer.accessKeyId}\n${signer.nonce}`;
   if (rt.nonces.has(key))
     throw new ApiError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
-  if (rt.nonces.size > 100_000) pruneNonces(rt.nonces, now);
+  pruneNonces(rt.nonces, now);
   rt.nonces.set(key, now);
   return signer;
 }
 
+/** Nonces are kept in arrival order, so expired ones are always at the front: amortised O(1). */
 function pruneNonces(nonces: Map<string, number>, now: number): void {
-  for (const [k, t] of nonces) if (now - t > NONCE_TTL_MS) nonces.delete(k);
+  for (const [k, t] of nonces) {
+    if (now - t <= NONCE_TTL_MS) return;
+    nonces.delete(k);
+  }
 }
 
 function resolve(
