@@ -122,7 +122,7 @@ function createDrafts(d: DesiredResource, ctx: Ctx, members: string[]): StepDraf
     ctx.errors.push({
       code: 'missing-field',
       address: d.address,
-      message: `${d.address} does not exist yet and cannot be created without ${missing.join(', ')}.`,
+      message: `Does not exist yet and cannot be created without ${missing.join(', ')}.`,
     });
     return undefined;
   }
@@ -213,7 +213,7 @@ function planReplace(
       ctx.errors.push({
         code: 'immutable-change',
         address: d.address,
-        message: `${d.address}: ${a.field} cannot change in place (${JSON.stringify(a.before)} → ${JSON.stringify(a.after)}); it needs a replacement (delete, then create). Pass --allow-replace to plan it, or restore the old value.`,
+        message: `${a.field} cannot change in place (${JSON.stringify(a.before)} → ${JSON.stringify(a.after)}); it needs a replacement (delete, then create). Pass --allow-replace to plan it, or restore the old value.`,
       });
     }
     return undefined;
@@ -222,7 +222,7 @@ function planReplace(
     ctx.errors.push({
       code: 'protected',
       address: d.address,
-      message: `${d.address} is protected and cannot be replaced (${what}). Remove protect: true first.`,
+      message: `Protected (protect: true), so it cannot be replaced (${what}). Remove protect: true first.`,
     });
     return undefined;
   }
@@ -230,7 +230,7 @@ function planReplace(
     ctx.errors.push({
       code: 'undeletable',
       address: d.address,
-      message: `${d.address} cannot be replaced (${what}): ${live.undeletableReason}.`,
+      message: `Cannot be replaced (${what}): ${live.undeletableReason}.`,
     });
     return undefined;
   }
@@ -263,7 +263,7 @@ function planDelete(
     ctx.errors.push({
       code: 'protected',
       address,
-      message: `${address} is protected (protect: true) and cannot be deleted. Remove protect: true first.`,
+      message: `Protected (protect: true), so it cannot be deleted. Remove protect: true first.`,
     });
     return undefined;
   }
@@ -271,7 +271,7 @@ function planDelete(
     ctx.warnings.push({
       code: 'undeletable',
       address,
-      message: `will not be destroyed: ${address} (${live.id}): ${live.undeletableReason}.`,
+      message: `will not be destroyed: ${live.id}: ${live.undeletableReason}.`,
     });
     return undefined;
   }
@@ -297,7 +297,7 @@ function deleteDrafts(
   if ('deletionProtection' in live && live.deletionProtection) {
     const off = d !== undefined && 'deletionProtection' in d && d.deletionProtection === false;
     if (!off) {
-      const msg = `${address} (${live.id}) has deletion protection on in the cloud; declare deletionProtection: false to turn it off and delete it.`;
+      const msg = `${live.id} has deletion protection on in the cloud; declare deletionProtection: false to turn it off and delete it.`;
       if (d === undefined)
         ctx.warnings.push({ code: 'deletion-protection', address, message: `will not be destroyed: ${msg}` });
       else ctx.errors.push({ code: 'deletion-protection', address, message: msg });

@@ -72,7 +72,7 @@ function matchById(
       errors.push({
         code: 'id-not-found',
         address: d.address,
-        message: `${d.address} declares id ${d.id}, which does not exist${where}. Remove id: to create a new one.`,
+        message: `Declares id ${d.id}, which does not exist${where}. Remove id: to create a new one.`,
       });
     }
     return { desired: d, adopt: false };
@@ -81,7 +81,7 @@ function matchById(
     errors.push({
       code: 'id-region-mismatch',
       address: d.address,
-      message: `${d.address} declares id ${d.id}, which is in ${l.region}, not ${d.region}.`,
+      message: `Declares id ${d.id}, which is in ${l.region}, not ${d.region}.`,
     });
     return { desired: d, adopt: false };
   }
@@ -90,7 +90,7 @@ function matchById(
     errors.push({
       code: 'owned-by-other-stack',
       address: d.address,
-      message: `${d.address}: ${l.id} belongs to stack "${owner}" (tag ${STACK_TAG}), not "${stack}".`,
+      message: `${l.id} belongs to stack "${owner}" (tag ${STACK_TAG}), not "${stack}".`,
     });
     return { desired: d, adopt: false };
   }
@@ -112,7 +112,7 @@ function matchByName(
     errors.push({
       code: 'ambiguous-match',
       address: d.address,
-      message: `${d.address} matches ${ids.length} live resources (${ids.join(', ')}). Add id: to say which one.`,
+      message: `Matches ${ids.length} live resources (${ids.join(', ')}). Add id: to say which one.`,
     });
     return { desired: d, adopt: false };
   }
@@ -124,7 +124,7 @@ function matchByName(
     errors.push({
       code: 'name-taken',
       address: d.address,
-      message: `${d.address}: a resource with this name already exists (${l.id}) and ${whose}. Add id: ${l.id} to adopt it, or choose another name.`,
+      message: `A resource with this name already exists (${l.id}) and ${whose}. Add id: ${l.id} to adopt it, or choose another name.`,
     });
     return { desired: d, adopt: false };
   }

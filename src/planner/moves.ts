@@ -62,7 +62,7 @@ export function decideMoves(input: {
       out.errors.push({
         code: 'member-held-elsewhere',
         address: w.desired.address,
-        message: `${w.desired.address} wants ${member}, which is in ${h.id} (${h.name || 'unnamed'}), a package this stack does not manage. Remove it there first, or declare that package.`,
+        message: `Wants ${member}, which is in ${h.id} (${h.name || 'unnamed'}), a package this stack does not manage. Remove it there first, or declare that package.`,
       });
     }
   }
