@@ -64,6 +64,15 @@ describe('text plan', () => {
     expect(stripAnsi(colored)).toBe(plain);
   });
 
+  it('draws the rule before the steps at the terminal width, within bounds', () => {
+    const rule = (width?: number) =>
+      renderPlan(everyChangePlan(), { format: 'text', width }).split('\n').find((l) => l.startsWith('─'))?.length;
+    expect(rule()).toBe(80);
+    expect(rule(100)).toBe(100);
+    expect(rule(400)).toBe(120);
+    expect(rule(5)).toBe(20);
+  });
+
   it('is deterministic for equal plans', () => {
     expect(renderPlan(everyChangePlan(), { format: 'text' })).toBe(
       renderPlan(everyChangePlan(), { format: 'text' }),

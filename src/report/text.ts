@@ -30,7 +30,9 @@ export function renderPlanText(plan: Plan, options: TextOptions = {}): string {
   if (hasChanges(plan)) out.push(...legend(plan, p), ...resources(plan, p));
   out.push(...unmanagedSection(plan.unmanaged, p), ...diagnostics(plan, p));
   out.push(summarySection(plan, p));
-  if (plan.steps.length > 0) out.push('', ...stepLines(plan.steps, p));
+  // A full-width rule, as Terraform draws, separates what changes from how it is done.
+  const rule = p.dim('─'.repeat(Math.max(20, Math.min(options.width ?? 80, 120))));
+  if (plan.steps.length > 0) out.push('', rule, ...stepLines(plan.steps, p));
   return `${out.join('\n')}\n`;
 }
 
