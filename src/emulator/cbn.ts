@@ -2,7 +2,7 @@ import { type ActionTable, type Ctx, isoMinutes, isoSeconds, paging } from './co
 import { ApiError, conflict, invalidParameter } from './errors.js';
 import { checkTags, checkText } from './params.js';
 import type { CenBwpRow, CenRow } from './state.js';
-import { pageOf } from './table.js';
+import { pageOf, type Table } from './table.js';
 import { tagActions } from './tags.js';
 
 /** Request areas are title case; responses answer lower case (reference §2.1). */
@@ -176,10 +176,20 @@ function bwpMatcher(ctx: Ctx): ((b: CenBwpRow) => boolean) | undefined {
   return isOr ? (b) => tests.some((t) => t(b)) : (b) => tests.every((t) => t(b));
 }
 
+/** With an AND filter on ids, only those rows can match: look them up instead of scanning. */
+function candidates(ctx: Ctx): Table<CenBwpRow> | CenBwpRow[] {
+  if (ctx.params.bool('IsOrKey')) return ctx.state.cenBwps;
+  const byId = ctx.params.filters().find((f) => f.key === 'CenBandwidthPackageId');
+  if (!byId) return ctx.state.cenBwps;
+  return [...new Set(byId.values)]
+    .map((id) => ctx.state.cenBwps.get(id))
+    .filter((r): r is CenBwpRow => r !== undefined);
+}
+
 function describeBwps(ctx: Ctx): Record<string, unknown> {
   const { pageNumber, pageSize } = paging(ctx, 50);
   const filter = bwpMatcher(ctx);
-  const { rows, total } = pageOf(ctx.state.cenBwps, { pageNumber, pageSize, ...(filter ? { filter } : {}) });
+  const { rows, total } = pageOf(candidates(ctx), { pageNumber, pageSize, ...(filter ? { filter } : {}) });
   return {
     PageNumber: pageNumber,
     PageSize: pageSize,

@@ -180,7 +180,9 @@ function listPlans(ctx: Ctx): Record<string, unknown> {
     (!state || g.state === state) &&
     (!type || g.type === type) &&
     tags.every((t) => g.tags.some((h) => h.Key === t.Key && (t.Value === '' || h.Value === t.Value)));
-  const { rows, total } = pageOf(ctx.state.gaBwps, {
+  const one = id ? ctx.state.gaBwps.get(id) : undefined;
+  const source = id ? (one ? [one] : []) : ctx.state.gaBwps;
+  const { rows, total } = pageOf(source, {
     pageNumber,
     pageSize,
     ...(hasFilter ? { filter } : {}),
