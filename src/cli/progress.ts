@@ -235,10 +235,10 @@ export function clip(line: string, columns: number): string {
   let visible = 0;
   let out = '';
   for (let i = 0; i < line.length; ) {
-    const escape = /^\u001b\[[0-9;?]*[A-Za-z]/.exec(line.slice(i));
-    if (escape !== null) {
-      out += escape[0];
-      i += escape[0].length;
+    const sgr = /^\u001b\[[0-9;?]*[A-Za-z]/.exec(line.slice(i));
+    if (sgr !== null) {
+      out += sgr[0];
+      i += sgr[0].length;
       continue;
     }
     const char = String.fromCodePoint(line.codePointAt(i) ?? 32);

@@ -98,7 +98,7 @@ function nastyPlanMarkdown(): string {
 }
 
 describe('examples/github workflows', () => {
-  it('never interpolates ${{ }} expressions into shell scripts', () => {
+  it('never interpolates workflow expressions into shell scripts', () => {
     for (const name of ['plan-comment.yml', 'drift.yml']) {
       for (const job of Object.values(load(name).jobs)) {
         for (const step of job.steps) expect(step.run ?? '').not.toContain('${{');

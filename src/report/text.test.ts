@@ -66,7 +66,9 @@ describe('text plan', () => {
 
   it('draws the rule before the steps at the terminal width, within bounds', () => {
     const rule = (width?: number) =>
-      renderPlan(everyChangePlan(), { format: 'text', width }).split('\n').find((l) => l.startsWith('─'))?.length;
+      renderPlan(everyChangePlan(), { format: 'text', width })
+        .split('\n')
+        .find((l) => l.startsWith('─'))?.length;
     expect(rule()).toBe(80);
     expect(rule(100)).toBe(100);
     expect(rule(400)).toBe(120);
