@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Product } from '../model/kinds.js';
 import { isIdempotent } from './actions.js';
 import type { CredentialsProvider } from './credentials.js';
@@ -9,6 +8,7 @@ import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './ratelimit.j
 import { buildV1, buildV3, type SignatureVersion } from './request.js';
 import { parseResponse } from './response.js';
 import { backoffDelay, mayRetry, parseRetryAfter, RETRY_DEFAULTS } from './retry.js';
+import { sleep } from './sleep.js';
 import { Transport, TransportError } from './transport.js';
 import type { CallLog, CallOptions, RpcClient, RpcParams, RpcResponse } from './types.js';
 
@@ -88,7 +88,7 @@ class AliyunClient implements RpcClient {
         ...(delayMs === undefined ? {} : { retryInMs: delayMs }),
       });
       if (delayMs === undefined) throw error;
-      await sleep(delayMs, undefined, { signal: call.signal });
+      await sleep(delayMs, call.signal);
     }
   }
 

@@ -1,6 +1,6 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError } from '../errors.js';
 import { isReadAction } from './actions.js';
+import { sleep } from './sleep.js';
 
 export interface Rate {
   /** Requests per second, sustained. */
@@ -64,7 +64,7 @@ export class RateLimiter {
 
   async take(product: string, action: string, signal?: AbortSignal): Promise<void> {
     const wait = this.reserve(product, action);
-    if (wait > 0) await sleep(wait, undefined, { signal });
+    if (wait > 0) await sleep(wait, signal);
   }
 }
 

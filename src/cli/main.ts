@@ -66,11 +66,25 @@ export function buildProgram(io: CliIO, state: CommandState): Command {
   return program;
 }
 
+/**
+ * `bwsync --debug plan` means the same as `bwsync plan --debug`: --debug is a per-command option
+ * (a program-level one would take it away from the commands), so one given before the command
+ * name moves to just after it.
+ */
+export function hoistDebug(argv: string[]): string[] {
+  const head = argv.slice(0, 2);
+  const rest = argv.slice(2);
+  const commandAt = rest.findIndex((a) => !a.startsWith('-'));
+  if (commandAt <= 0 || !rest.slice(0, commandAt).includes('--debug')) return argv;
+  const before = rest.slice(0, commandAt).filter((a) => a !== '--debug');
+  return [...head, ...before, rest[commandAt] as string, '--debug', ...rest.slice(commandAt + 1)];
+}
+
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const state: CommandState = { exitCode: EXIT.ok };
   const program = buildProgram(io, state);
   try {
-    await program.parseAsync(argv);
+    await program.parseAsync(hoistDebug(argv));
     return state.exitCode;
   } catch (error: unknown) {
     if (error instanceof CommanderError) {

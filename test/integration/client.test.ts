@@ -227,6 +227,22 @@ describe('client over HTTP on 127.0.0.1', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("stops waiting for the next attempt when the caller aborts, with the caller's reason", async () => {
+    const { server, client } = await setup([unavailable], {
+      baseDelayMs: 60_000,
+      maxDelayMs: 60_000,
+      random: () => 1,
+    });
+    const controller = new AbortController();
+    const pending = client.call('vpc', 'DescribeCommonBandwidthPackages', {}, { signal: controller.signal });
+    const until = Date.now() + 5000;
+    while (server.requests.length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
+    controller.abort(new Error('stop now'));
+    await expect(pending).rejects.toThrow('stop now');
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('treats a 200 whose body carries an error Code as a failure', async () => {
     const { client } = await setup([
       { kind: 'json', status: 200, body: { Code: 'Forbidden.RAM', Message: 'denied' } },
