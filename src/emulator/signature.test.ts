@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { percentEncode, v1Signature, v3Signature, verifyV1 } from './signature.js';
+import { percentEncode, v1Signature, v3Signature, verifyV1, verifyV3 } from './signature.js';
 
 const EMPTY_SHA = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -122,5 +122,52 @@ describe('independence', () => {
       const text = readFileSync(`${dir}/${file}`, 'utf8');
       expect(text, file).not.toMatch(/from '\.\.\/(aliyun|providers|planner|executor)\//);
     }
+  });
+});
+
+describe('V3 verification', () => {
+  const keys = new Map([['id', 'secret']]);
+  const now = Date.parse('2024-01-02T03:04:05Z');
+  function request(body: string, overrides: Record<string, string> = {}) {
+    const headers: Record<string, string> = {
+      host: '127.0.0.1:1',
+      'x-acs-action': 'DescribeCens',
+      'x-acs-version': '2017-09-12',
+      'x-acs-date': '2024-01-02T03:04:05Z',
+      'x-acs-signature-nonce': 'n1',
+      'x-acs-content-sha256': createHash('sha256').update(body).digest('hex'),
+    };
+    const names = Object.keys(headers).sort();
+    const req = {
+      method: 'POST',
+      query: new URLSearchParams({ PageSize: '10' }),
+      headers,
+      body: Buffer.from(body),
+    };
+    const sig = v3Signature(req, names, 'secret');
+    headers.authorization = `ACS3-HMAC-SHA256 Credential=id,SignedHeaders=${names.join(';')},Signature=${sig}`;
+    Object.assign(headers, overrides);
+    return req;
+  }
+
+  it('accepts a correct request and names the signer', () => {
+    expect(verifyV3(request(''), keys, now)).toMatchObject({ accessKeyId: 'id', nonce: 'n1' });
+  });
+
+  it('rejects a body that does not match x-acs-content-sha256, a changed header and a stale date', () => {
+    const tampered = request('a=1');
+    tampered.body = Buffer.from('a=2');
+    expect(() => verifyV3(tampered, keys, now)).toThrow(
+      expect.objectContaining({ code: 'ContentSHA256NotMatched' }),
+    );
+    expect(() => verifyV3(request('', { 'x-acs-action': 'DeleteCen' }), keys, now)).toThrow(
+      expect.objectContaining({ code: 'SignatureDoesNotMatch' }),
+    );
+    expect(() => verifyV3(request(''), keys, now + 16 * 60_000)).toThrow(
+      expect.objectContaining({ code: 'InvalidTimeStamp.Expired' }),
+    );
+    expect(() => verifyV3(request('', { authorization: 'ACS3-HMAC-SHA256 nonsense' }), keys, now)).toThrow(
+      expect.objectContaining({ code: 'IncompleteSignature' }),
+    );
   });
 });

@@ -1,8 +1,10 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import { popClient, popError } from '../helpers/emulator-sdk.js';
 
 const HZ = { RegionId: 'cn-hangzhou' };
+const require = createRequire(import.meta.url);
 
 describe('emulator errors', () => {
   let emu: TestEmulator;
@@ -71,6 +73,35 @@ describe('emulator errors', () => {
       vpc.request('DescribeCommonBandwidthPackages', { ...HZ, Timestamp: '2020-01-01T00:00:00Z' }),
     );
     expect([old.code, old.entry?.response.statusCode]).toEqual(['InvalidTimeStamp.Expired', 400]);
+  });
+
+  it('rejects a V3 request signed with the wrong secret', async () => {
+    const Vpc = require('@alicloud/vpc20160428') as Record<
+      string,
+      new (
+        o: unknown,
+      ) => Record<string, (r: unknown) => Promise<unknown>>
+    >;
+    const { $OpenApiUtil } = require('@alicloud/openapi-core') as {
+      $OpenApiUtil: { Config: new (o: unknown) => unknown };
+    };
+    const config = (secret: string) =>
+      new $OpenApiUtil.Config({
+        accessKeyId: emu.credentials.accessKeyId,
+        accessKeySecret: secret,
+        endpoint: `127.0.0.1:${new URL(emu.url).port}`,
+        protocol: 'http',
+      });
+    const request = () => new Vpc.DescribeCommonBandwidthPackagesRequest!({ regionId: 'cn-hangzhou' });
+    const bad = new Vpc.default!(config('wrong'));
+    await expect(bad.describeCommonBandwidthPackages!(request())).rejects.toMatchObject({
+      code: 'SignatureDoesNotMatch',
+      statusCode: 400,
+    });
+    const good = new Vpc.default!(config(emu.credentials.accessKeySecret));
+    await expect(good.describeCommonBandwidthPackages!(request())).resolves.toMatchObject({
+      statusCode: 200,
+    });
   });
 
   it('rejects unknown actions and versions', async () => {
