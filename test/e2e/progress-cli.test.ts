@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv } from 'ajv';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../helpers/cli.js';
 
@@ -75,5 +76,28 @@ describe('plan output formats from the CLI', () => {
     const json = await runCli(['plan', '--local', '--format', 'json', '--color', 'always'], { cwd: dir });
     expect(json.stdout).not.toMatch(ESC);
     expect((JSON.parse(json.stdout) as { format_version: string }).format_version).toBe('1.0');
+  });
+});
+
+describe('JSON documents from the CLI', () => {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
+  const schema = (name: string) => JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8')) as object;
+  const planSchema = ajv.compile(schema('plan-output.schema.json'));
+  const reportSchema = ajv.compile(schema('apply-report.schema.json'));
+
+  it('plan --format json and apply --report validate against the published schemas', async () => {
+    const plan = await runCli(['plan', '--local', '--format', 'json'], { cwd: dir });
+    expect(plan.code).toBe(0);
+    planSchema(JSON.parse(plan.stdout));
+    expect(planSchema.errors ?? []).toEqual([]);
+    const apply = await runCli(['apply', '--local', '--auto-approve', '--report', 'report.json'], {
+      cwd: dir,
+    });
+    expect(apply.code).toBe(0);
+    const report: unknown = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    reportSchema(report);
+    expect(reportSchema.errors ?? []).toEqual([]);
+    expect(report).toMatchObject({ converged: true, totals: { failed: 0 } });
   });
 });
