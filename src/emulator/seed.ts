@@ -89,7 +89,7 @@ function ipFor(n: number): string {
   return `47.${96 + ((n >> 16) & 63)}.${(n >> 8) & 255}.${n & 255}`;
 }
 
-function addEip(state: CloudState, e: SeedEip, id: string, now: number): void {
+function addEip(state: CloudState, e: SeedEip, id: string, allocationTime: string): void {
   const n = state.eips.size + 1;
   const row: EipRow = {
     id,
@@ -102,7 +102,7 @@ function addEip(state: CloudState, e: SeedEip, id: string, now: number): void {
     isp: e.isp ?? 'BGP',
     bandwidth: e.bandwidth ?? 5,
     status: 'Available',
-    allocationTime: isoSeconds(now),
+    allocationTime,
     deletionProtection: false,
     resourceGroupId: 'rg-acfmdefault0000',
     tags: [],
@@ -111,6 +111,7 @@ function addEip(state: CloudState, e: SeedEip, id: string, now: number): void {
 }
 
 function seedEips(state: CloudState, list: SeedEip[], now: number): void {
+  const allocationTime = isoSeconds(now);
   list.forEach((e, i) => {
     const where = `eips[${i}]`;
     checkRegion(where, e.region);
@@ -120,8 +121,8 @@ function seedEips(state: CloudState, list: SeedEip[], now: number): void {
     if (e.id !== undefined && count > 1) throw new SeedError(where, '"id" cannot be combined with "count"');
     for (let k = 0; k < count; k++) {
       const id = e.id ?? state.nextId(`eip-${stemOf(e.region)}`, 20 - stemOf(e.region).length);
-      if (state.eips.get(id)) throw new SeedError(where, `duplicate EIP id ${id}`);
-      addEip(state, e, id, now);
+      if (e.id !== undefined && state.eips.get(id)) throw new SeedError(where, `duplicate EIP id ${id}`);
+      addEip(state, e, id, allocationTime);
     }
   });
 }
