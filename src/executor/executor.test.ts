@@ -101,6 +101,23 @@ describe('executePlan', () => {
     expect(cloud.packages.has('cbwp-2')).toBe(false);
   });
 
+  it('accepts a refused re-send after a lost response when the resource shows the change', async () => {
+    // The re-read comes during the transition, the re-send after it: refused as "not changed".
+    const cloud = new FakeCloud(15);
+    cloud.latencyMs = 20;
+    cloud.lagSpec = true;
+    cloud.seed('cbwp-1', 10);
+    cloud.fail('ModifyCommonBandwidthPackageSpec', 'ambiguous');
+    const spec = steps.modifySpec('spec', 'cbwp-1', 50);
+    spec.busy_codes = ['OperationFailed.OperationIsProcessing'];
+    const result = await executePlan(
+      planOf([spec]),
+      options(cloud, { retry: { baseMs: 20, maxDelayMs: 20, maxAttempts: 6 } }),
+    );
+    expect(result.steps[0]!.status).toBe('done');
+    expect(cloud.packages.get('cbwp-1')!.bandwidth).toBe(50);
+  });
+
   it('treats a done code after a lost response as success (remove already removed)', async () => {
     const cloud = new FakeCloud();
     cloud.seed('cbwp-1', 10, ['eip-1']);

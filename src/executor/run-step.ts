@@ -5,7 +5,7 @@ import type { LiveResource } from '../model/live.js';
 import type { Step, StepParam } from '../model/plan.js';
 import type { StepResult } from '../model/result.js';
 import { type RetryPolicy, retryDelay, sleep } from './backoff.js';
-import { describeConditions, effectVisible } from './conditions.js';
+import { allHold, describeConditions, effectVisible } from './conditions.js';
 import { type CallFailure, kindOf, toFailure } from './failures.js';
 import { resolveParams, resolveResource, type StepOutputs } from './params.js';
 import { clientTokenFor } from './tokens.js';
@@ -93,6 +93,10 @@ async function callWithRetries(
     const failure = outcome.failure;
     const kind = kindOf(failure, step);
     if (kind === 'done') return { ok: true, body: {} };
+    // A re-sent write refused after an ambiguous first try ("spec not changed", "already
+    // associated"): the first try may have landed meanwhile; the resource decides.
+    if (kind === 'fatal' && ambiguous && (await effectShown(step, ctx)) === true)
+      return { ok: true, body: {} };
     if (kind === 'fatal' || ctx.abort?.aborted) return outcome;
     if (attempt >= ctx.retry.maxAttempts) return outcome;
     // An ambiguous write is re-checked before it is re-sent (immediately: it is not busy);
@@ -136,7 +140,8 @@ async function callOnce(step: Step, params: RpcParams, ctx: StepContext, tally: 
  * Re-reads the step's resource after an ambiguous outcome. True: the write took effect (the
  * member is there, the bandwidth is set, the package is gone or going). Undefined when the
  * step has no wait to judge by, or when it creates the resource it would read (its id is
- * unknown until the ClientToken retry returns it).
+ * unknown until the ClientToken retry returns it). A resource in a transition (status
+ * conditions not met) may be carrying out our write, so it is first let settle.
  */
 async function effectShown(step: Step, ctx: StepContext): Promise<boolean | undefined> {
   const wait = step.wait;
@@ -145,11 +150,20 @@ async function effectShown(step: Step, ctx: StepContext): Promise<boolean | unde
   try {
     const id = resolveResource(wait.resource, ctx.outputs);
     const capsFor = wait.until.some((c) => c.type === 'member-cap') ? [id] : [];
-    const found = await ctx.read(ctx.client, { kind: wait.kind, region: wait.region, ids: [id], capsFor });
-    return effectVisible(
-      wait.until,
-      found.find((r: LiveResource) => r.id === id),
-    );
+    const query = { kind: wait.kind, region: wait.region, ids: [id], capsFor };
+    let live = (await ctx.read(ctx.client, query)).find((r: LiveResource) => r.id === id);
+    const seen = effectVisible(wait.until, live);
+    const status = wait.until.filter((c) => c.type === 'status');
+    if (seen !== false || status.length === 0 || live === undefined || allHold(status, live)) return seen;
+    await ctx.poller.wait({
+      kind: wait.kind,
+      region: wait.region,
+      id,
+      until: status,
+      timeoutMs: wait.timeout_ms,
+    });
+    live = (await ctx.read(ctx.client, query)).find((r: LiveResource) => r.id === id);
+    return effectVisible(wait.until, live);
   } catch {
     // A failed re-read proves nothing; the call is re-sent and its answer decides.
     return undefined;
@@ -196,6 +210,12 @@ function outputsOf(body: Record<string, unknown>): { outputs?: Record<string, st
     if (k !== 'RequestId' && k.endsWith('Id') && typeof v === 'string') outputs[k] = v;
   }
   return Object.keys(outputs).length > 0 ? { outputs } : {};
+}
+
+/** The client records the RequestId of every attempt on the error it finally throws. */
+function requestIdsOf(error: unknown): string[] {
+  const ids = (error as { requestIds?: unknown } | null)?.requestIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }
 
 function attemptsOf(error: unknown): number {

@@ -49,6 +49,11 @@ export class FakeCloud {
   maxInFlight = 0;
   /** Delay of every call, so that concurrency can be observed. */
   latencyMs = 1;
+  /**
+   * CEN-like resize: the status never shows the transition, the new bandwidth appears only
+   * when it ends, and re-sending the same spec is refused as "not changed".
+   */
+  lagSpec = false;
 
   constructor(readonly asyncMs = 5) {}
 
@@ -125,6 +130,20 @@ export class FakeCloud {
     setTimeout(fn, this.asyncMs);
   }
 
+  private pending = new Set<string>();
+
+  private lagged(p: FakePackage, bandwidth: number, requestId: string): Record<string, unknown> {
+    if (this.pending.has(p.id))
+      throw new FakeApiError('OperationFailed.OperationIsProcessing', 'fatal', requestId);
+    if (p.bandwidth === bandwidth) throw new FakeApiError('Operation.Failed', 'fatal', requestId);
+    this.pending.add(p.id);
+    this.later(() => {
+      p.bandwidth = bandwidth;
+      this.pending.delete(p.id);
+    });
+    return {};
+  }
+
   private pkg(params: RpcParams, requestId: string): FakePackage {
     const p = this.packages.get(String(params.BandwidthPackageId));
     if (!p) throw new FakeApiError('InvalidBandwidthPackageId.NotFound', 'not-found', requestId, 404);
@@ -148,6 +167,7 @@ export class FakeCloud {
       }
       case 'ModifyCommonBandwidthPackageSpec': {
         const p = this.pkg(params, requestId);
+        if (this.lagSpec) return this.lagged(p, Number(params.Bandwidth), requestId);
         if (p.status !== 'Available')
           throw new FakeApiError('IncorrectStatus.CbwpModifying', 'busy', requestId);
         p.bandwidth = Number(params.Bandwidth);
