@@ -42,6 +42,17 @@ interface State {
 
 const MAX_RUNNING_SHOWN = 6;
 
+/**
+ * Whether stderr deserves the live view: a terminal that is not `dumb`, outside CI (CI logs
+ * keep every byte, so redraws would only pile up there).
+ */
+export function wantsLiveProgress(io: CliIO): boolean {
+  const ci = io.env.CI;
+  return (
+    io.stderr.isTTY === true && io.env.TERM !== 'dumb' && (ci === undefined || ci === '' || ci === 'false')
+  );
+}
+
 /** Apply progress on stderr: Terraform-style lines and heartbeat, or a live view on a TTY. */
 export function createProgress(io: CliIO, options: ProgressOptions): Progress {
   const now = options.now ?? Date.now;

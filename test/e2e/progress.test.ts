@@ -1,7 +1,7 @@
 import { PassThrough, Writable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CliIO } from '../../src/cli/io.js';
-import { clip, createProgress } from '../../src/cli/progress.js';
+import { clip, createProgress, wantsLiveProgress } from '../../src/cli/progress.js';
 import type { ExecEvent } from '../../src/model/events.js';
 import { ANSI_PATTERN, stripAnsi } from '../../src/report/style.js';
 
@@ -190,5 +190,18 @@ describe('clip', () => {
     progress.stop();
     vi.useRealTimers();
     for (const line of stripAnsi(text()).replace(/\r/g, '').split('\n')) expect(line.length).toBeLessThan(30);
+  });
+});
+
+describe('wantsLiveProgress', () => {
+  it('wants a live view only on a real terminal outside CI', () => {
+    expect(wantsLiveProgress(capture(true).io)).toBe(true);
+    expect(wantsLiveProgress(capture(false).io)).toBe(false);
+    const ci = capture(true).io;
+    ci.env.CI = 'true';
+    expect(wantsLiveProgress(ci)).toBe(false);
+    const dumb = capture(true).io;
+    dumb.env.TERM = 'dumb';
+    expect(wantsLiveProgress(dumb)).toBe(false);
   });
 });
