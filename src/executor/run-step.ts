@@ -130,8 +130,9 @@ async function callOnce(step: Step, params: RpcParams, ctx: StepContext, tally: 
   } catch (e: unknown) {
     const failure = toFailure(e);
     tally.attempts += attemptsOf(e);
-    if (failure.requestId && !tally.requestIds.includes(failure.requestId))
-      tally.requestIds.push(failure.requestId);
+    for (const id of [...requestIdsOf(e), failure.requestId ?? '']) {
+      if (id !== '' && !tally.requestIds.includes(id)) tally.requestIds.push(id);
+    }
     return { ok: false, failure };
   }
 }
