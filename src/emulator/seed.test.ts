@@ -35,14 +35,16 @@ describe('seed documents', () => {
         { region: 'cn-beijing', count: 3 },
         { id: 'eip-bp1x', region: 'cn-hangzhou' },
       ],
-      commonBandwidthPackages: [{ region: 'cn-hangzhou', bandwidth: 5, eips: ['eip-bp1x'] }],
+      commonBandwidthPackages: [
+        { region: 'cn-hangzhou', bandwidth: 5, eips: ['eip-bp1x'], caps: { 'eip-bp1x': 2 } },
+      ],
     });
     expect([...state.eips.inRegion('cn-beijing').values()].every((e) => e.id.startsWith('eip-2ze'))).toBe(
       true,
     );
     const pkg = [...state.cbwps.values()][0]!;
     expect(pkg.ips).toEqual(['eip-bp1x']);
-    expect(state.eips.get('eip-bp1x')).toMatchObject({ packageId: pkg.id, relation: 'BINDED' });
+    expect(state.eips.get('eip-bp1x')).toMatchObject({ packageId: pkg.id, relation: 'BINDED', cap: 2 });
   });
 
   it.each([
@@ -67,6 +69,10 @@ describe('seed documents', () => {
       'duplicate EIP id e1',
     ],
     [{ cens: [{ id: 'c' }, { id: 'c' }] }, 'duplicate id c'],
+    [
+      { commonBandwidthPackages: [{ region: 'cn-hangzhou', bandwidth: 5, caps: { 'eip-z': 1 } }] },
+      'caps names eip-z',
+    ],
     [{ cenBandwidthPackages: [{ bandwidth: 2, areaA: 'China' }] }, '"areaA" and "areaB" are required'],
   ])('refuses %j', (doc, message) => {
     expect(() => load(doc)).toThrow(message);

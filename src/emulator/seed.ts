@@ -39,6 +39,8 @@ export interface SeedCbwp {
   financialLocked?: boolean;
   tags?: TagMap;
   eips?: string[];
+  /** Per-IP caps (Mbit/s) of member EIPs, as ModifyCommonBandwidthPackageIpBandwidth sets them. */
+  caps?: Record<string, number>;
 }
 
 export interface SeedCenBwp {
@@ -139,6 +141,12 @@ function seedCbwps(state: CloudState, list: SeedCbwp[], now: number): void {
         throw new SeedError(where, `EIP ${eipId} is unknown, in another region, or already in a package`);
       eip.packageId = id;
       eip.relation = 'BINDED';
+    }
+    for (const [eipId, cap] of Object.entries(c.caps ?? {})) {
+      if (!ips.includes(eipId)) throw new SeedError(where, `caps names ${eipId}, which is not in "eips"`);
+      if (!Number.isInteger(cap) || cap < 1 || cap > c.bandwidth)
+        throw new SeedError(where, `cap of ${eipId} must be a whole number from 1 to ${c.bandwidth}`);
+      state.eips.get(eipId)!.cap = cap;
     }
     state.cbwps.add({
       id,
