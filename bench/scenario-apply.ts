@@ -40,7 +40,12 @@ export async function applyScenario(quick: boolean): Promise<BenchResult> {
     if (plan.errors.length > 0) throw new Error(`apply-large plan has errors: ${plan.errors[0]?.message}`);
     const before = await emulator.stats();
     const m = await measure(() =>
-      executePlan(plan, { client, concurrency: DEFAULT_CONCURRENCY, stack: desired.stack, pollIntervalMs: POLL_INTERVAL_MS }),
+      executePlan(plan, {
+        client,
+        concurrency: DEFAULT_CONCURRENCY,
+        stack: desired.stack,
+        pollIntervalMs: POLL_INTERVAL_MS,
+      }),
     );
     const calls = callsBetween(before, await emulator.stats());
     const { reads, writes } = splitCalls(calls);
@@ -76,7 +81,11 @@ export async function applyScenario(quick: boolean): Promise<BenchResult> {
         pollIntervalMs: POLL_INTERVAL_MS,
         boundLimitedBy: bound.limitedBy,
         boundTerms: JSON.stringify(bound.terms),
-        writesByAction: JSON.stringify(Object.fromEntries(Object.entries(calls).filter(([a]) => !a.startsWith('Describe') && !a.startsWith('List')))),
+        writesByAction: JSON.stringify(
+          Object.fromEntries(
+            Object.entries(calls).filter(([a]) => !a.startsWith('Describe') && !a.startsWith('List')),
+          ),
+        ),
       },
     };
   } finally {

@@ -1,0 +1,21 @@
+/**
+ * Failures the chaos suite found in other parts of bwsync that are still open. Each has a
+ * regression case in regressions.ts (run as an expected failure) and is listed in
+ * docs/reliability.md. While one is open, the random suite steers around it as said here,
+ * and says so in its test name; delete the entry once the fix lands.
+ */
+export const KNOWN_ISSUES = {
+  'cen-empty-description':
+    'cenBandwidth `description: ""` passes validation but the CEN API rejects it (InvalidParameter.Description). ' +
+    'Random cases declare CEN descriptions that are not empty.',
+  'ambiguous-recheck-stall':
+    'after an ambiguous write that never reached the cloud, the executor waits for the target status ' +
+    '(GA `binded`, CEN `InUse`) until the wait timeout before re-sending. Random cases count an apply ' +
+    'that stalls there as a known failure, not a violation.',
+} as const;
+
+export type KnownIssue = keyof typeof KNOWN_ISSUES;
+
+export function isOpen(issue: KnownIssue): boolean {
+  return issue in KNOWN_ISSUES;
+}

@@ -1,0 +1,73 @@
+import type { ChaosCase, PackageSpec } from './cases.js';
+
+/**
+ * Every failure a chaos run found, kept as a fixed regression case with what went wrong.
+ * `known` marks a failure still open in another part of bwsync; those run as expected
+ * failures and are listed in docs/reliability.md until fixed.
+ */
+export interface Regression {
+  note: string;
+  known?: string;
+  case: ChaosCase;
+}
+
+const none: PackageSpec = { live: null, desired: { intent: 'omit', manageMembers: false } };
+
+/** A case with nothing live and nothing declared, to build small regression cases from. */
+function emptyCase(): ChaosCase {
+  const region = {
+    packages: [none, none, none],
+    eips: Array.from({ length: 6 }, () => ({ liveOwner: null, desiredOwner: null })),
+    foreign: false,
+    otherStack: false,
+  };
+  return {
+    regions: [region, structuredClone(region)],
+    cens: [none, none],
+    cenOwners: [0, 1, 2].map(() => ({ live: null, desired: null })),
+    gas: [none, none],
+    gaAccelerators: [0, 1].map(() => ({ live: null, desired: null })),
+    prune: false,
+    faultSeed: 1,
+    interrupt: null,
+  };
+}
+
+function cenWithEmptyDescription(): ChaosCase {
+  const c = emptyCase();
+  c.cens[0] = {
+    live: null,
+    desired: { intent: 'present', bandwidth: 10, description: '', manageMembers: false },
+  };
+  c.faults = { rate: 0, kinds: [] };
+  return c;
+}
+
+function gaAttachLostBeforeArrival(): ChaosCase {
+  const c = emptyCase();
+  c.gas[0] = {
+    live: { bandwidth: 50, description: 'one' },
+    desired: { intent: 'present', manageMembers: true },
+  };
+  c.gaAccelerators[0] = { live: null, desired: 0 };
+  // Every fault a connection reset: the BandwidthPackageAddAccelerator request is lost before
+  // the emulator performs it, so the client reports an ambiguous outcome.
+  c.faults = { rate: 0.5, kinds: ['reset'] };
+  c.faultSeed = Number(process.env.BWSYNC_GA_SEED ?? 3);
+  return c;
+}
+
+export const REGRESSIONS: Regression[] = [
+  {
+    note: 'a CEN package declared with `description: ""` is created (found: chaos seed 7, case 4)',
+    known:
+      'the loader accepts an empty CEN description; CreateCenBandwidthPackage and ModifyCenBandwidthPackageAttribute reject it with InvalidParameter.Description, so apply never converges',
+    case: cenWithEmptyDescription(),
+  },
+  {
+    note: 'a GA accelerator bind whose request was reset before arrival is re-sent at once (found: chaos seed 20261125, case 1)',
+    known:
+      'after an ambiguous BandwidthPackageAddAccelerator that did not take effect, the executor waits for the plan to become `binded` (a state only the lost write can bring) until the wait timeout, minutes, before re-sending',
+    case: gaAttachLostBeforeArrival(),
+  },
+];
