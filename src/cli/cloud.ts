@@ -96,8 +96,23 @@ export async function openCloud(
     endpoint = url.origin;
     if (isLoopbackHost(url.hostname)) credentials = await withDemoFallback(credentials, io, flags);
   }
+  if (flags.debug) credentials = announceSource(credentials, io);
   const client = createClient({ credentials, ...base, ...(endpoint ? { endpoint } : {}) });
   return { client, ...(endpoint ? { endpoint } : {}), local: false, close: () => client.close() };
+}
+
+/** With --debug, names the credentials source once (`env`, `cli_profile/static_ak`, …), never a value. */
+function announceSource(provider: CredentialsProvider, io: CliIO): CredentialsProvider {
+  let told = false;
+  return {
+    describe: () => provider.describe(),
+    async getCredentials() {
+      const credentials = await provider.getCredentials();
+      if (!told) io.stderr.write(`debug: credentials from ${provider.describe()}\n`);
+      told = true;
+      return credentials;
+    },
+  };
 }
 
 /** On a loopback endpoint with no credentials anywhere, the emulator's demo pair is used. */

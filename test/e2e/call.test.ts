@@ -95,6 +95,7 @@ describe('bwsync call', () => {
         /debug: vpc DescribeCommonBandwidthPackages http:\/\/127\.0\.0\.1:\d+ attempt=1 status=503/,
       );
       expect(ok.stderr).toMatch(/attempt=2 status=200 \d+ms RequestId=rid-/);
+      expect(ok.stderr).toContain('debug: credentials from env\n');
       const signatures = signaturesSeen(server);
       expect(signatures.length).toBe(server.requests.length);
       for (const output of [ok.stdout, ok.stderr, fail.stdout, fail.stderr]) {
