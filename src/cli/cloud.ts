@@ -87,7 +87,7 @@ export async function openCloud(
     ...(flags.debug ? { log: debugLogger(io) } : {}),
     ...extra,
   };
-  if (flags.local) return openLocal(io, base);
+  if (flags.local) return openLocal(io, base, flags.debug === true);
   let endpoint: string | undefined;
   let credentials: CredentialsProvider = defaultCredentials(io.env);
   if (endpointFlag) {
@@ -130,7 +130,7 @@ async function withDemoFallback(
   });
 }
 
-async function openLocal(io: CliIO, base: Partial<ClientOptions>): Promise<CloudSession> {
+async function openLocal(io: CliIO, base: Partial<ClientOptions>, debug: boolean): Promise<CloudSession> {
   const emulator = await loadEmulator();
   const dir = join(io.cwd, '.bwsync');
   const statePath = join(dir, 'local-cloud.json');
@@ -143,8 +143,9 @@ async function openLocal(io: CliIO, base: Partial<ClientOptions>): Promise<Cloud
     seed: emulator.demoSeed(),
     credentials: [emulator.DEMO_CREDENTIALS],
   });
+  const demo = staticCredentials(emulator.DEMO_CREDENTIALS, 'emulator demo pair');
   const client = createClient({
-    credentials: staticCredentials(emulator.DEMO_CREDENTIALS, 'emulator demo pair'),
+    credentials: debug ? announceSource(demo, io) : demo,
     ...base,
     endpoint: handle.url,
   });
