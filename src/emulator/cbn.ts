@@ -1,20 +1,14 @@
-import { type ActionTable, type Ctx, isoMinutes, isoSeconds, paging } from './context.js';
+import { CEN_ACTIONS, cenOf } from './cbn-cen.js';
+import { type ActionTable, type Ctx, isoMinutes, paging } from './context.js';
 import { ApiError, conflict, invalidParameter } from './errors.js';
 import { checkTags, checkText } from './params.js';
-import type { CenBwpRow, CenRow } from './state.js';
+import type { CenBwpRow } from './state.js';
 import { pageOf, type Table } from './table.js';
 import { tagActions } from './tags.js';
 
 /** Request areas are title case; responses answer lower case (reference §2.1). */
 const AREAS = ['China', 'North-America', 'Asia-Pacific', 'Europe', 'Australia', 'Middle-East'] as const;
 const FILTER_KEYS = ['CenId', 'Status', 'CenBandwidthPackageId', 'Name'] as const;
-
-function cenOf(ctx: Ctx, id: string): CenRow {
-  const cen = ctx.state.cens.get(id);
-  if (!cen)
-    throw new ApiError(400, 'ParameterCenInstanceId', `The specified CEN instance does not exist: ${id}.`);
-  return cen;
-}
 
 function bwpOf(ctx: Ctx, id: string): CenBwpRow {
   const pkg = ctx.state.cenBwps.get(id);
@@ -30,59 +24,6 @@ function bwpOf(ctx: Ctx, id: string): CenBwpRow {
 function notBusy(pkg: CenBwpRow, code = 'Operation.Blocking'): void {
   if (pkg.busy)
     throw conflict(code, `The bandwidth package ${pkg.id} has an operation in progress; try again later.`);
-}
-
-function createCen(ctx: Ctx): Record<string, unknown> {
-  const name = checkText(ctx.params, 'Name', { max: 128, min: 1, code: 'InvalidParameter.Name' }) ?? '';
-  const description =
-    checkText(ctx.params, 'Description', { max: 256, min: 1, code: 'InvalidParameter.Description' }) ?? '';
-  const id = ctx.state.nextId('cen-', 18);
-  ctx.state.cens.add({
-    id,
-    regionId: 'global',
-    name,
-    description,
-    status: 'Active',
-    creationTime: isoSeconds(ctx.now),
-  });
-  return { CenId: id };
-}
-
-function cenView(ctx: Ctx, cen: CenRow): Record<string, unknown> {
-  const packages = [...ctx.state.cenBwps.values()].filter((b) => b.cenIds.includes(cen.id)).map((b) => b.id);
-  return {
-    CenId: cen.id,
-    Name: cen.name,
-    Description: cen.description,
-    Status: cen.status,
-    CreationTime: cen.creationTime,
-    ProtectionLevel: 'REDUCED',
-    CenBandwidthPackageIds: { CenBandwidthPackageId: packages },
-    Tags: { Tag: [] },
-  };
-}
-
-function describeCens(ctx: Ctx): Record<string, unknown> {
-  const { pageNumber, pageSize } = paging(ctx, 50);
-  const filters = ctx.params.filters();
-  const match = (c: CenRow) =>
-    filters.every((f) => {
-      if (f.key === 'CenId') return f.values.includes(c.id);
-      if (f.key === 'Name') return f.values.includes(c.name);
-      if (f.key === 'Status') return f.values.includes(c.status);
-      throw invalidParameter(`Filter key ${f.key}`, 'use CenId, Name or Status');
-    });
-  const { rows, total } = pageOf(ctx.state.cens, {
-    pageNumber,
-    pageSize,
-    ...(filters.length > 0 ? { filter: match } : {}),
-  });
-  return {
-    PageNumber: pageNumber,
-    PageSize: pageSize,
-    TotalCount: total,
-    Cens: { Cen: rows.map((c) => cenView(ctx, c)) },
-  };
 }
 
 function checkPeriod(ctx: Ctx): void {
@@ -298,8 +239,7 @@ function remove(ctx: Ctx): Record<string, unknown> {
 }
 
 export const CBN_ACTIONS: ActionTable = {
-  CreateCen: { write: true, clientToken: true, run: createCen },
-  DescribeCens: { write: false, run: describeCens },
+  ...CEN_ACTIONS,
   CreateCenBandwidthPackage: { write: true, clientToken: true, run: createBwp },
   DescribeCenBandwidthPackages: { write: false, run: describeBwps },
   ModifyCenBandwidthPackageAttribute: { write: true, run: modifyAttribute },

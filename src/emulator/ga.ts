@@ -1,34 +1,16 @@
 import { type ActionTable, type Ctx, paging } from './context.js';
 import { ApiError, conflict, invalidParameter, missingParameter } from './errors.js';
+import { ACCELERATOR_ACTIONS, acceleratorOf, gaRegion } from './ga-accelerator.js';
 import { checkTags } from './params.js';
-import type { AcceleratorRow, GaBwpRow } from './state.js';
+import type { GaBwpRow } from './state.js';
 import { pageOf } from './table.js';
 import { tagActions } from './tags.js';
-
-/** Every GA action requires RegionId=cn-hangzhou (reference §0). */
-function gaRegion(ctx: Ctx): string {
-  const region = ctx.params.get('RegionId');
-  if (!region) throw missingParameter('RegionId');
-  if (region !== 'cn-hangzhou')
-    throw new ApiError(
-      400,
-      'InvalidRegionId',
-      `Global Accelerator is managed from cn-hangzhou; RegionId ${region} is not valid.`,
-    );
-  return region;
-}
 
 function planOf(ctx: Ctx, id: string): GaBwpRow {
   const plan = ctx.state.gaBwps.get(id);
   if (!plan)
     throw new ApiError(400, 'NotExist.BandwidthPackage', `The bandwidth package ${id} does not exist.`);
   return plan;
-}
-
-function acceleratorOf(ctx: Ctx, id: string): AcceleratorRow {
-  const acc = ctx.state.accelerators.get(id);
-  if (!acc) throw new ApiError(400, 'NotExist.Accelerator', `The accelerator ${id} does not exist.`);
-  return acc;
 }
 
 function stateError(plan: GaBwpRow, allowed: string[]): void {
@@ -38,58 +20,6 @@ function stateError(plan: GaBwpRow, allowed: string[]): void {
       `The bandwidth package ${plan.id} is ${plan.state}; this operation needs ${allowed.join(' or ')}.`,
     );
   }
-}
-
-function createAccelerator(ctx: Ctx): Record<string, unknown> {
-  gaRegion(ctx);
-  const name = ctx.params.get('Name') ?? '';
-  const spec =
-    ctx.params.oneOf('Spec', [
-      '1',
-      '2',
-      '3',
-      '5',
-      '8',
-      '10',
-      '20',
-      '30',
-      '40',
-      '50',
-      '100',
-      '200',
-    ] as const) ?? '1';
-  const id = ctx.state.nextId('ga-bp1', 16);
-  ctx.state.accelerators.add({
-    id,
-    regionId: 'cn-hangzhou',
-    name,
-    spec,
-    state: 'active',
-    createTime: ctx.now,
-  });
-  return { AcceleratorId: id, OrderId: `${ctx.state.sequence}000000` };
-}
-
-function describeAccelerator(ctx: Ctx): Record<string, unknown> {
-  gaRegion(ctx);
-  const acc = acceleratorOf(ctx, ctx.params.required('AcceleratorId'));
-  const plan = acc.bandwidthPackageId ? ctx.state.gaBwps.get(acc.bandwidthPackageId) : undefined;
-  return {
-    AcceleratorId: acc.id,
-    Name: acc.name,
-    Description: '',
-    State: acc.state,
-    Spec: acc.spec,
-    RegionId: acc.regionId,
-    InstanceChargeType: 'POSTPAY',
-    CreateTime: acc.createTime,
-    ExpiredTime: 0,
-    DnsName: `${acc.id}.aliyunga0019.com`,
-    BasicBandwidthPackage: plan
-      ? { InstanceId: plan.id, Bandwidth: plan.bandwidth, BandwidthType: plan.bandwidthType }
-      : {},
-    CrossDomainBandwidthPackage: {},
-  };
 }
 
 function createPlan(ctx: Ctx): Record<string, unknown> {
@@ -296,8 +226,7 @@ function removeAccelerator(ctx: Ctx): Record<string, unknown> {
 }
 
 export const GA_ACTIONS: ActionTable = {
-  CreateAccelerator: { write: true, clientToken: true, run: createAccelerator },
-  DescribeAccelerator: { write: false, run: describeAccelerator },
+  ...ACCELERATOR_ACTIONS,
   CreateBandwidthPackage: { write: true, clientToken: true, run: createPlan },
   DescribeBandwidthPackage: { write: false, run: describePlan },
   ListBandwidthPackages: { write: false, run: listPlans },

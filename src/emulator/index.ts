@@ -13,9 +13,10 @@ import { CloudState, restore } from './state.js';
 import { DEFAULT_QPS, RateLimiter } from './throttle.js';
 import { VPC_ACTIONS } from './vpc.js';
 
+export { demoSeed } from './demo.js';
 export { FAULT_KINDS, type FaultConfig, type FaultKind, parseFaultSpec } from './faults.js';
 export { EmulatorStateError } from './persist.js';
-export { demoSeed, type SeedDocument, SeedError } from './seed.js';
+export { type SeedDocument, SeedError } from './seed.js';
 export type { Stats } from './server.js';
 export { DEFAULT_QPS } from './throttle.js';
 

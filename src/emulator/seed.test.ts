@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySeed, demoSeed, type SeedDocument } from './seed.js';
+import { demoSeed } from './demo.js';
+import { applySeed, type SeedDocument } from './seed.js';
 import { CloudState } from './state.js';
 
 function load(doc: unknown): CloudState {
