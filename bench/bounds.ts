@@ -67,7 +67,7 @@ export function minPlanReads(world: World): ReadBound {
 export interface TimeBoundInput {
   /** Minimum calls per action. */
   callsByAction: Record<string, number>;
-  /** Emulator rate limits, calls per second per action; absent = unlimited. */
+  /** Emulator rate limits, calls per second per action, burst one second's worth; absent = unlimited. */
   rateLimits: Record<string, number>;
   /** Mean emulator latency per call. */
   latencyMs: number;
@@ -84,14 +84,15 @@ export interface TimeBound {
   terms: { rateLimitMs: number; criticalPathMs: number; concurrencyMs: number };
 }
 
-/** max(calls ÷ rate limit, critical path × latency, calls ÷ concurrency × latency). */
+/** max((calls − burst) ÷ rate limit, critical path, calls ÷ concurrency × latency). */
 export function timeLowerBound(input: TimeBoundInput): TimeBound {
   let rateLimitMs = 0;
   let total = 0;
   for (const [action, calls] of Object.entries(input.callsByAction)) {
     total += calls;
     const limit = input.rateLimits[action];
-    if (limit !== undefined && limit > 0) rateLimitMs = Math.max(rateLimitMs, (calls / limit) * 1000);
+    // A token bucket starts full with one second's worth (the emulator's burst).
+    if (limit !== undefined && limit > 0) rateLimitMs = Math.max(rateLimitMs, (Math.max(0, calls - limit) / limit) * 1000);
   }
   const concurrencyMs = (total / Math.max(1, input.concurrency)) * input.latencyMs;
   const terms = { rateLimitMs, criticalPathMs: input.criticalPathMs, concurrencyMs };

@@ -21,8 +21,7 @@ function liveCbwp(p: WorldCbwp, stack: string): LiveSharedBandwidth {
       id: e.id,
       status: 'BINDED',
       label: e.address,
-      // The emulator seed sets no caps, so declared caps show up as planned set-cap steps.
-      ...(capsRead ? { bandwidth: null } : {}),
+      ...(capsRead ? { bandwidth: e.cap ?? null } : {}),
     })),
     isp: 'BGP',
     internetChargeType: 'PayByBandwidth',

@@ -4,8 +4,7 @@ import type { World } from './world.js';
 
 /**
  * The world as an emulator seed document. Packages carry this stack's tag, so bwsync manages
- * them; per-IP caps are not seeded (the seed format has none), so declared caps are drift that
- * the plan corrects.
+ * them, and their per-IP caps are set as the YAML declares them: the account is in sync.
  */
 export function seedDocument(world: World): SeedDocument {
   const tags = { [STACK_TAG]: world.stack };
@@ -25,6 +24,7 @@ export function seedDocument(world: World): SeedDocument {
       bandwidth: p.bandwidth,
       tags,
       eips: p.eips.map((e) => e.id),
+      caps: Object.fromEntries(p.eips.flatMap((e) => (e.cap === undefined ? [] : [[e.id, e.cap]]))),
     })),
     cenBandwidthPackages: world.cens.map((c) => ({
       id: c.id,
