@@ -14,14 +14,14 @@ import { STACK_TAG } from '../../model/kinds.js';
 import type { LiveResource } from '../../model/live.js';
 import type { Plan } from '../../model/plan.js';
 import type { ApplyResult } from '../../model/result.js';
-import { createPlan, readPlanFile } from '../../planner/index.js';
+import { createPlan, parseTarget, readPlanFile } from '../../planner/index.js';
 import { renderApplyReport, renderPlan, reportFormatForPath } from '../../report/index.js';
 import { addCloudOptions, type CloudFlags, type CloudSession, openCloud } from '../cloud.js';
 import { type ColorFlag, parseColorFlag, useColor } from '../color.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { type CliIO, EXIT } from '../io.js';
 import { type CommandState, version } from '../main.js';
-import { createProgress } from '../progress.js';
+import { createProgress, wantsLiveProgress } from '../progress.js';
 
 interface ApplyFlags extends CloudFlags {
   autoApprove?: boolean;
@@ -105,8 +105,16 @@ async function runApply(paths: string[], flags: ApplyFlags, io: CliIO): Promise<
       io.stderr.write('bwsync: the plan has errors; nothing was changed.\n');
       return EXIT.error;
     }
-    // The rendered plan already says "No changes."
-    if (plan.steps.length === 0) return EXIT.ok;
+    // The rendered plan already says "No changes."; a report still records the no-op run.
+    if (plan.steps.length === 0) {
+      if (flags.report)
+        await writeReport(
+          flags.report,
+          await executePlan(plan, { client: session.client, concurrency: 1, stack: plan.stack }),
+          plan,
+        );
+      return EXIT.ok;
+    }
     checkSafety(plan, { force: flags.force === true, managedCount: managed });
     if (!saved && !flags.autoApprove && !(await confirm(io))) {
       io.stderr.write('Apply cancelled; nothing was changed.\n');
@@ -147,6 +155,7 @@ async function makePlan(
   flags: ApplyFlags,
   io: CliIO,
 ): Promise<{ plan: Plan; managed: number }> {
+  for (const t of flags.target ?? []) parseTarget(t);
   const { state: desired, warnings } = await loadOrThrow(paths, { cwd: io.cwd });
   if (warnings.length > 0) printDiagnostics(warnings, io, { format: 'text' });
   const { plan, live } = await createPlan({
@@ -196,7 +205,7 @@ async function run(plan: Plan, session: CloudSession, flags: ApplyFlags, io: Cli
   const stop = new AbortController();
   const abort = new AbortController();
   const progress = createProgress(io, {
-    tty: io.stderr.isTTY === true,
+    tty: wantsLiveProgress(io),
     total: plan.steps.length,
     color: useColor(io, flags.color, 'stderr'),
   });
@@ -249,14 +258,12 @@ async function finish(
   io: CliIO,
   color: boolean,
 ): Promise<number> {
-  if (flags.report) {
-    await writeFile(
-      flags.report,
-      renderApplyReport(result, { format: reportFormatForPath(flags.report), plan }),
-      'utf8',
-    );
-  }
+  if (flags.report) await writeReport(flags.report, result, plan);
   io.stdout.write(renderApplyReport(result, { format: 'text', plan, color }));
   if (result.interrupted) return EXIT.interrupted;
   return result.totals.failed > 0 || !result.converged ? EXIT.error : EXIT.ok;
+}
+
+async function writeReport(path: string, result: ApplyResult, plan: Plan): Promise<void> {
+  await writeFile(path, renderApplyReport(result, { format: reportFormatForPath(path), plan }), 'utf8');
 }
