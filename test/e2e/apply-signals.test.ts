@@ -31,7 +31,10 @@ describe('bwsync apply interrupted', () => {
     const s = await slowStack();
     e = s.e2e;
     // One call at a time: waits do not hold a slot, so only queued calls are left to skip.
-    const run = spawnCli(['apply', s.file, '--auto-approve', '--concurrency', '1', '--report', 'report.json'], s.e2e);
+    const run = spawnCli(
+      ['apply', s.file, '--auto-approve', '--concurrency', '1', '--report', 'report.json'],
+      s.e2e,
+    );
     expect(await run.when(/done after/)).toBe(true);
     run.child.kill('SIGINT');
     const { code } = await run.exited;
