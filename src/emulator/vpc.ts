@@ -1,12 +1,14 @@
 import type { ActionTable } from './context.js';
 import { tagActions } from './tags.js';
 import { CBWP_ACTIONS } from './vpc-cbwp.js';
+import { CBWP_READ_ACTIONS } from './vpc-cbwp-read.js';
 import { EIP_ACTIONS } from './vpc-eip.js';
 import { IP_ACTIONS } from './vpc-ips.js';
 
 /** VPC 2016-04-28: shared bandwidth, its EIPs, deletion protection and tags. */
 export const VPC_ACTIONS: ActionTable = {
   ...CBWP_ACTIONS,
+  ...CBWP_READ_ACTIONS,
   ...IP_ACTIONS,
   ...EIP_ACTIONS,
   ...tagActions({
