@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError } from './errors.js';
 
 const MAX_BODY = 1 << 20;
 
@@ -9,7 +10,7 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
-        reject(new Error('request body larger than 1 MiB'));
+        reject(new ApiError(413, 'RequestEntityTooLarge', 'The request body is larger than 1 MiB.'));
         req.destroy();
         return;
       }
