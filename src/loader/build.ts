@@ -1,10 +1,10 @@
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { DesiredIp, DesiredResource } from '../model/desired.js';
 import { addressOf, GLOBAL_REGION, isRegional, KINDS, type Kind } from '../model/kinds.js';
 import type { Diagnostic, SourceLoc } from '../model/source.js';
 import { errorAt } from './diagnostic.js';
 import { FIELDS_BY_KIND } from './fields.js';
-import { keyText, type Locator } from './positions.js';
+import type { Locator } from './positions.js';
+import type { PosMap, PosNode } from './tree.js';
 
 /** A declaration plus the places of its tag keys (for the tag rules). */
 export interface Built {
@@ -47,7 +47,7 @@ export function buildFile(
     for (let i = 0; i < list.length; i++) {
       const failed = failures.get(`${kind}/${i}`);
       if (failed === 'all' || IDENTITY.some((f) => failed?.has(f))) continue;
-      const node = isSeq(seq) ? (seq.items[i] as Node | undefined) : undefined;
+      const node = seq?.kind === 'seq' ? seq.items[i] : undefined;
       const raw = failed ? withoutFields(list[i] as Raw, failed) : (list[i] as Raw);
       const one = buildOne({ kind, index: i, raw, node, locator, defaults });
       if ('diagnostic' in one) diagnostics.push(one.diagnostic);
@@ -73,7 +73,7 @@ interface OneInput {
   kind: Kind;
   index: number;
   raw: Raw;
-  node: Node | undefined;
+  node: PosNode | undefined;
   locator: Locator;
   defaults: FileDefaults;
 }
@@ -81,7 +81,7 @@ interface OneInput {
 function buildOne(input: OneInput): Built | { diagnostic: Diagnostic } {
   const { kind, index, raw, locator, defaults } = input;
   const base = `${kind}[${index}]`;
-  const map = isMap(input.node) ? input.node : undefined;
+  const map = input.node?.kind === 'map' ? input.node : undefined;
   const loc = locator.locOfNode(input.node, base);
   const fieldLocs = valueLocs(map, locator, base);
   const ensure = (raw.ensure as 'present' | 'absent' | undefined) ?? 'present';
@@ -120,28 +120,26 @@ function buildOne(input: OneInput): Built | { diagnostic: Diagnostic } {
     if (value !== undefined) resource[field] = value;
   }
   if (Array.isArray(raw.ips)) resource.ips = buildIps(raw.ips, map, locator, base);
-  const ownTagLocs = raw.tags
-    ? keyLocs(map?.get('tags', true) as Node | undefined, locator, `${base}.tags`)
-    : {};
+  const ownTagLocs = raw.tags ? keyLocs(map?.pairs.get('tags')?.value, locator, `${base}.tags`) : {};
   const tagLocs = { ...defaults.tagLocs, ...ownTagLocs };
   if (defaults.tags || raw.tags)
     resource.tags = { ...defaults.tags, ...(raw.tags as Record<string, string> | undefined) };
   const itemLocs: Record<string, SourceLoc[]> = {};
   for (const field of ['cens', 'accelerators']) {
     if (Array.isArray(raw[field]))
-      itemLocs[field] = listLocs(map?.get(field, true) as Node | undefined, locator, `${base}.${field}`);
+      itemLocs[field] = listLocs(map?.pairs.get(field)?.value, locator, `${base}.${field}`);
   }
   // The schema has checked every field's type; this is the one place the shape is asserted.
   return { resource: resource as unknown as DesiredResource, tagLocs, itemLocs };
 }
 
-function buildIps(list: unknown[], map: YAMLMap | undefined, locator: Locator, base: string): DesiredIp[] {
-  const seq = map?.get('ips', true);
-  const items = isSeq(seq) ? seq.items : [];
+function buildIps(list: unknown[], map: PosMap | undefined, locator: Locator, base: string): DesiredIp[] {
+  const seq = map?.pairs.get('ips')?.value;
+  const items = seq?.kind === 'seq' ? seq.items : [];
   const out: DesiredIp[] = [];
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    const loc = locator.locOfNode(items[i] as Node | undefined, `${base}.ips[${i}]`);
+    const loc = locator.locOfNode(items[i], `${base}.ips[${i}]`);
     if (typeof item === 'string') {
       out.push({ id: item, loc });
       continue;
@@ -155,28 +153,21 @@ function buildIps(list: unknown[], map: YAMLMap | undefined, locator: Locator, b
 }
 
 /** Where each key's value is, by key. */
-function valueLocs(map: YAMLMap | undefined, locator: Locator, base: string): Record<string, SourceLoc> {
+function valueLocs(map: PosMap | undefined, locator: Locator, base: string): Record<string, SourceLoc> {
   const out: Record<string, SourceLoc> = {};
-  for (const pair of map?.items ?? []) {
-    const key = keyText(pair.key);
-    if (key === undefined) continue;
-    out[key] = locator.locOfNode((pair.value ?? pair.key) as Node, `${base}.${key}`);
-  }
+  for (const [key, pair] of map?.pairs ?? []) out[key] = locator.locOfNode(pair.value, `${base}.${key}`);
   return out;
 }
 
-function listLocs(node: Node | undefined, locator: Locator, base: string): SourceLoc[] {
-  if (!isSeq(node)) return [];
-  return node.items.map((item, i) => locator.locOfNode(item as Node, `${base}[${i}]`));
+function listLocs(node: PosNode | undefined, locator: Locator, base: string): SourceLoc[] {
+  if (node?.kind !== 'seq') return [];
+  return node.items.map((item, i) => locator.locOfNode(item, `${base}[${i}]`));
 }
 
 /** Where each key of a map is (tag keys), by key. */
-function keyLocs(node: Node | undefined, locator: Locator, base: string): Record<string, SourceLoc> {
+function keyLocs(node: PosNode | undefined, locator: Locator, base: string): Record<string, SourceLoc> {
   const out: Record<string, SourceLoc> = {};
-  if (!isMap(node)) return out;
-  for (const pair of node.items) {
-    const key = keyText(pair.key);
-    if (key !== undefined) out[key] = locator.locOfNode(pair.key as Node, `${base}.${key}`);
-  }
+  if (node?.kind !== 'map') return out;
+  for (const [key, pair] of node.pairs) out[key] = locator.locOfNode(pair.key, `${base}.${key}`);
   return out;
 }

@@ -117,7 +117,7 @@ function loadFile(file: string, text: string): FileResult {
 function loadParsed(file: string, text: string): FileResult {
   const { parsed, diagnostics } = parseSource(file, text);
   if (!parsed) return { built: [], diagnostics };
-  const locator = new Locator(file, parsed.doc, parsed.lines);
+  const locator = new Locator(file, parsed.tree, parsed.lines);
   normaliseAreas(parsed.data);
   const errors = validateSchema(parsed.data);
   const schemaDiags = schemaDiagnostics(errors, locator);

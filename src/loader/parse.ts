@@ -1,21 +1,35 @@
 import { type Document, LineCounter, parseDocument, visit, type YAMLError } from 'yaml';
 import type { Diagnostic, SourceLoc } from '../model/source.js';
 import { errorAt, fileLoc } from './diagnostic.js';
+import { fastParse } from './fast-yaml.js';
+import { LineIndex } from './lines.js';
+import { type PosNode, treeOfDocument } from './tree.js';
 
 /** Aliases expand at most this many times per document: enough for anchors, not for a bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
 export interface ParsedFile {
   file: string;
-  text: string;
-  doc: Document.Parsed;
-  lines: LineCounter;
-  /** The plain data, or undefined when parsing failed. */
+  /** The plain data. */
   data: unknown;
+  /** Where every value is. */
+  tree: PosNode | undefined;
+  lines: LineIndex;
 }
 
 /** Parses one file's text; syntax problems become diagnostics with their position. */
 export function parseSource(file: string, text: string): { parsed?: ParsedFile; diagnostics: Diagnostic[] } {
+  const fast = fastParse(text);
+  if (fast)
+    return {
+      parsed: { file, data: fast.data, tree: fast.tree, lines: new LineIndex(text) },
+      diagnostics: [],
+    };
+  return parseWithYaml(file, text);
+}
+
+/** The full YAML grammar, with the `yaml` package's error reporting. */
+function parseWithYaml(file: string, text: string): { parsed?: ParsedFile; diagnostics: Diagnostic[] } {
   const lines = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lines,
@@ -42,7 +56,7 @@ export function parseSource(file: string, text: string): { parsed?: ParsedFile; 
   } catch (error: unknown) {
     return { diagnostics: [aliasError(file, lines, doc, error)] };
   }
-  return { parsed: { file, text, doc, lines, data }, diagnostics: [] };
+  return { parsed: { file, data, tree: treeOfDocument(doc), lines: new LineIndex(text) }, diagnostics: [] };
 }
 
 function yamlError(file: string, text: string, lines: LineCounter, e: YAMLError): Diagnostic {
@@ -52,7 +66,11 @@ function yamlError(file: string, text: string, lines: LineCounter, e: YAMLError)
     // The error spans one character; the key runs to its colon.
     const key = (/^[^:\n]*/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[0] ?? '').trim();
     loc.end = lines.linePos(e.pos[0] + key.length);
-    return errorAt('yaml-duplicate-key', `Duplicate key \`${key}\`: each key may appear once per mapping.`, loc);
+    return errorAt(
+      'yaml-duplicate-key',
+      `Duplicate key \`${key}\`: each key may appear once per mapping.`,
+      loc,
+    );
   }
   if (e.code === 'MULTIPLE_DOCS') {
     return errorAt('yaml-multiple-documents', 'The file holds more than one YAML document.', loc, {
