@@ -99,6 +99,15 @@ describe('bwsync emulator', () => {
     expect(readFileSync(state, 'utf8')).toBe('not json');
   });
 
+  it('names the bad entry of a seed file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bwsync-emu-cli-'));
+    const seed = join(dir, 'seed.yaml');
+    writeFileSync(seed, 'eips:\n  - { region: cn-hangzhou }\n  - { region: mars-1 }\n');
+    const r = await runCli(['emulator', '--seed', seed], { timeoutMs: 20_000 });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('bwsync: error[emulator-seed]: seed eips[1]: unknown region "mars-1"\n');
+  });
+
   it('refuses a bad --faults spec', async () => {
     const r = await runCli(['emulator', '--faults', 'rate=3'], { timeoutMs: 20_000 });
     expect(r.code).toBe(1);

@@ -102,9 +102,8 @@ async function run(flags: EmulatorFlags, io: CliIO): Promise<void> {
   try {
     handle = await startEmulator(options);
   } catch (error: unknown) {
-    if (error instanceof EmulatorStateError || error instanceof SeedError) {
-      throw new ConfigError(error.message, { code: 'emulator-state' });
-    }
+    if (error instanceof EmulatorStateError) throw new ConfigError(error.message, { code: 'emulator-state' });
+    if (error instanceof SeedError) throw new ConfigError(error.message, { code: 'emulator-seed' });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
       throw new ConfigError(
