@@ -231,6 +231,85 @@ describe('pagination', () => {
   });
 });
 
+describe('pagination in CBN, GA and tags', () => {
+  it('pages CEN packages by 50 with Filter.N (AND and OR) and GA plans by 100', async () => {
+    const cenPkgs = Array.from({ length: 51 }, (_, i) => ({
+      name: i % 2 === 0 ? 'even' : 'odd',
+      bandwidth: 2,
+      areaA: 'China',
+      areaB: 'Europe',
+    }));
+    const plans = Array.from({ length: 101 }, () => ({ bandwidth: 2 }));
+    const e = await start({ seed: { cenBandwidthPackages: cenPkgs, gaBandwidthPackages: plans } });
+    const cbn = popClient(e, 'cbn');
+    const all = await cbn.request('DescribeCenBandwidthPackages', { PageSize: 50, PageNumber: 2 });
+    expect([
+      all.TotalCount,
+      (all.CenBandwidthPackages as { CenBandwidthPackage: unknown[] }).CenBandwidthPackage.length,
+    ]).toEqual([51, 1]);
+    const even = await cbn.request('DescribeCenBandwidthPackages', {
+      'Filter.1.Key': 'Name',
+      'Filter.1.Value.1': 'even',
+      'Filter.2.Key': 'Status',
+      'Filter.2.Value.1': 'Idle',
+    });
+    expect(even.TotalCount).toBe(26);
+    const either = await cbn.request('DescribeCenBandwidthPackages', {
+      IsOrKey: true,
+      'Filter.1.Key': 'Name',
+      'Filter.1.Value.1': 'even',
+      'Filter.2.Key': 'Status',
+      'Filter.2.Value.1': 'InUse',
+    });
+    expect(either.TotalCount).toBe(26);
+    expect(
+      (
+        await popError(
+          cbn.request('DescribeCenBandwidthPackages', { 'Filter.1.Key': 'Colour', 'Filter.1.Value.1': 'x' }),
+        )
+      ).code,
+    ).toBe('InvalidParameter');
+    const ga = popClient(e, 'ga');
+    const p2 = await ga.request('ListBandwidthPackages', { ...HZ, PageSize: 100, PageNumber: 2 });
+    expect([p2.TotalCount, (p2.BandwidthPackages as unknown[]).length]).toEqual([101, 1]);
+  });
+
+  it('pages ListTagResources with NextToken', async () => {
+    const tags = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`k${i}`, `v${i}`]));
+    const e = await start({
+      seed: {
+        commonBandwidthPackages: [
+          { id: 'cbwp-bp1tags000000000001', region: 'cn-hangzhou', bandwidth: 5, tags },
+        ],
+      },
+    });
+    const vpc = popClient(e, 'vpc');
+    const ask = (token?: string) =>
+      vpc.request('ListTagResources', {
+        ...HZ,
+        ResourceType: 'COMMONBANDWIDTHPACKAGE',
+        'ResourceId.1': 'cbwp-bp1tags000000000001',
+        MaxResults: 15,
+        ...(token ? { NextToken: token } : {}),
+      });
+    const one = await ask();
+    const two = await ask(one.NextToken as string);
+    const rows = (r: Any) => (r.TagResources as { TagResource: { TagKey: string }[] }).TagResource;
+    expect([rows(one).length, rows(two).length, two.NextToken]).toEqual([15, 5, '']);
+    expect(new Set([...rows(one), ...rows(two)].map((t) => t.TagKey)).size).toBe(20);
+    const over = await popError(
+      vpc.request('TagResources', {
+        ...HZ,
+        ResourceType: 'COMMONBANDWIDTHPACKAGE',
+        'ResourceId.1': 'cbwp-bp1tags000000000001',
+        'Tag.1.Key': 'one-more',
+        'Tag.1.Value': 'x',
+      }),
+    );
+    expect(over.code).toBe('QuotaExceeded.TagNum');
+  });
+});
+
 describe('throttling', () => {
   it('answers Throttling.User with x-acs-retry-after over the per-action limit', async () => {
     const e = await start({ rateLimits: { DescribeCommonBandwidthPackages: 0.01 } });
