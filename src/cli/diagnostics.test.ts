@@ -136,3 +136,21 @@ describe('helpers', () => {
     expect(countLine([ENUM, { ...ENUM, severity: 'warning' }])).toBe('✖ 1 error, 1 warning in 1 file');
   });
 });
+
+describe('caret width without an end position', () => {
+  const frameOf = (line: string, col: number) =>
+    codeFrame([line], { file: 'f', line: 1, col, path: '' })
+      .split('\n')[1]
+      ?.replace(/^\s+\|\s/, '');
+  it('underlines a plain scalar up to a comment, comma or bracket', () => {
+    expect(frameOf('    isp: BGP_PRO  # note', 10)).toBe('         ^^^^^^^');
+    expect(frameOf('  - { id: eip-1, bandwidth: 500 }', 11)).toBe('          ^^^^^');
+    expect(frameOf('ips: [eip-a, eip-b]', 14)).toBe('             ^^^^^');
+  });
+  it('underlines a whole flow collection or quoted string', () => {
+    expect(frameOf('  - { id: eip-1, bandwidth: [1, 2] } # x', 5)).toBe(
+      '    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+    );
+    expect(frameOf('d: "a, b"', 4)).toBe('   ^^^^^^');
+  });
+});

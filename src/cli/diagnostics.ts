@@ -102,8 +102,28 @@ export function codeFrame(lines: readonly string[], loc: SourceLoc, note?: strin
 
 function caretWidth(text: string, loc: SourceLoc): number {
   const start = loc.col - 1;
-  const end = loc.end && loc.end.line === loc.line ? loc.end.col - 1 : text.trimEnd().length;
-  return Math.max(1, Math.min(end, text.trimEnd().length) - start);
+  const lineEnd = text.trimEnd().length;
+  const end = loc.end ? (loc.end.line === loc.line ? loc.end.col - 1 : lineEnd) : tokenEnd(text, start);
+  return Math.max(1, Math.min(end, lineEnd) - start);
+}
+
+/** Where the YAML token starting at `start` ends on its line (when the loader gave no end). */
+export function tokenEnd(text: string, start: number): number {
+  const first = text[start];
+  if (first === '"' || first === "'") {
+    const close = text.indexOf(first, start + 1);
+    return close < 0 ? text.length : close + 1;
+  }
+  if (first === '[' || first === '{') {
+    let depth = 0;
+    for (let i = start; i < text.length; i++) {
+      if (text[i] === '[' || text[i] === '{') depth++;
+      else if ((text[i] === ']' || text[i] === '}') && --depth === 0) return i + 1;
+    }
+    return text.length;
+  }
+  const match = /^[^,\]}]*?(?=\s+#|\s*[,\]}]|\s*$)/.exec(text.slice(start));
+  return start + (match?.[0].length ?? 0);
 }
 
 /** `::error file=…,line=…,col=…,title=…::message`, at most 10 per severity, then a notice. */

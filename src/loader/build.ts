@@ -139,7 +139,7 @@ function buildIps(list: unknown[], map: PosMap | undefined, locator: Locator, ba
   const out: DesiredIp[] = [];
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    const loc = locator.locOfNode(items[i], `${base}.ips[${i}]`);
+    const loc = locator.startOf(items[i], `${base}.ips[${i}]`);
     if (typeof item === 'string') {
       out.push({ id: item, loc });
       continue;
@@ -155,19 +155,19 @@ function buildIps(list: unknown[], map: PosMap | undefined, locator: Locator, ba
 /** Where each key's value is, by key. */
 function valueLocs(map: PosMap | undefined, locator: Locator, base: string): Record<string, SourceLoc> {
   const out: Record<string, SourceLoc> = {};
-  for (const [key, pair] of map?.pairs ?? []) out[key] = locator.locOfNode(pair.value, `${base}.${key}`);
+  for (const [key, pair] of map?.pairs ?? []) out[key] = locator.startOf(pair.value, `${base}.${key}`);
   return out;
 }
 
 function listLocs(node: PosNode | undefined, locator: Locator, base: string): SourceLoc[] {
   if (node?.kind !== 'seq') return [];
-  return node.items.map((item, i) => locator.locOfNode(item, `${base}[${i}]`));
+  return node.items.map((item, i) => locator.startOf(item, `${base}[${i}]`));
 }
 
 /** Where each key of a map is (tag keys), by key. */
 function keyLocs(node: PosNode | undefined, locator: Locator, base: string): Record<string, SourceLoc> {
   const out: Record<string, SourceLoc> = {};
   if (node?.kind !== 'map') return out;
-  for (const [key, pair] of node.pairs) out[key] = locator.locOfNode(pair.key, `${base}.${key}`);
+  for (const [key, pair] of node.pairs) out[key] = locator.startOf(pair.key, `${base}.${key}`);
   return out;
 }

@@ -1,3 +1,5 @@
+import type { SourceLoc } from '../model/source.js';
+
 /** Offsets to 1-based line and column, by binary search over line starts. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -7,6 +9,18 @@ export class LineIndex {
   }
 
   at(offset: number): { line: number; col: number } {
+    const line = this.lineOf(offset);
+    return { line: line + 1, col: offset - this.starts[line]! + 1 };
+  }
+
+  /** A whole SourceLoc (without end) in one allocation. */
+  loc(offset: number, file: string, path: string): SourceLoc {
+    const line = this.lineOf(offset);
+    return { file, line: line + 1, col: offset - this.starts[line]! + 1, path };
+  }
+
+  /** 0-based line of an offset. */
+  private lineOf(offset: number): number {
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -14,6 +28,6 @@ export class LineIndex {
       if (this.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: offset - this.starts[lo]! + 1 };
+    return lo;
   }
 }
