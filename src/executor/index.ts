@@ -1,18 +1,18 @@
-import pLimit from 'p-limit';
 import type { RpcClient } from '../aliyun/types.js';
 import { PlanError } from '../errors.js';
 import type { EventSink, ExecEvent } from '../model/events.js';
 import type { Plan, Step } from '../model/plan.js';
 import type { ApplyResult, StepResult } from '../model/result.js';
 import type { RetryPolicy } from './backoff.js';
-import { providerReader } from './reader.js';
+import { PriorityGate } from './gate.js';
+import { createReader } from './reader.js';
 import { buildResult } from './result.js';
 import { runStep, type StepContext, type StepRun } from './run-step.js';
 import { checkProtect } from './safety.js';
-import { schedule } from './scheduler.js';
+import { chainHeights, schedule } from './scheduler.js';
 import { createPoller, type LiveReader } from './waits.js';
 
-export { providerReader } from './reader.js';
+export { createReader, POINT_READ_MAX, pointReader, providerReader } from './reader.js';
 export { checkProtect, checkSafety, SAFETY_MIN_MANAGED, SAFETY_THRESHOLD, safetyFigures } from './safety.js';
 export { clientTokenFor } from './tokens.js';
 export type { LiveReader, ReadQuery } from './waits.js';
@@ -61,7 +61,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
   const now = options.now ?? Date.now;
   const startedAt = now();
   const counting = countingClient(options.client);
-  const read = options.read ?? providerReader;
+  const read = options.read ?? createReader();
   const emit = (event: ExecEvent): void => options.sink?.(event);
   const ctx: StepContext = {
     client: counting.client,
@@ -76,7 +76,8 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
       now,
     }),
     read,
-    limit: pLimit(Math.max(1, options.concurrency)),
+    gate: new PriorityGate(options.concurrency),
+    priority: chainHeights(plan.steps),
     retry: { ...DEFAULT_RETRY, ...options.retry },
     emit,
     now,

@@ -1,4 +1,3 @@
-import type { LimitFunction } from 'p-limit';
 import type { RpcClient, RpcParams } from '../aliyun/types.js';
 import type { ExecEvent } from '../model/events.js';
 import type { LiveResource } from '../model/live.js';
@@ -7,6 +6,7 @@ import type { StepResult } from '../model/result.js';
 import { type RetryPolicy, retryDelay, sleep } from './backoff.js';
 import { allHold, describeConditions, effectVisible } from './conditions.js';
 import { type CallFailure, kindOf, toFailure } from './failures.js';
+import type { PriorityGate } from './gate.js';
 import { resolveParams, resolveResource, type StepOutputs } from './params.js';
 import { clientTokenFor } from './tokens.js';
 import type { LiveReader, Poller } from './waits.js';
@@ -18,8 +18,10 @@ export interface StepContext {
   outputs: Map<string, Record<string, unknown>>;
   poller: Poller;
   read: LiveReader;
-  /** Bounds the calls in flight; waits do not hold a slot. */
-  limit: LimitFunction;
+  /** Bounds the calls in flight (waits do not hold a slot), longest chain first. */
+  gate: PriorityGate;
+  /** chainHeights of the plan: the gate's priorities. */
+  priority: ReadonlyMap<string, number>;
   retry: RetryPolicy;
   emit: (event: ExecEvent) => void;
   now: () => number;
@@ -55,17 +57,20 @@ export async function runStep(step: Step, ctx: StepContext): Promise<StepRun> {
     return failed(tally, { code: 'UnresolvedReference', message: messageOf(e), classification: 'fatal' });
   }
   if (step.api.client_token) params.ClientToken = clientTokenFor(ctx.stack, step, params);
-  const outcome = await ctx.limit(async (): Promise<CallOutcome | undefined> => {
-    if (ctx.stop?.aborted) return undefined;
-    ctx.emit({
-      type: 'step-started',
-      step: step.id,
-      address: step.address,
-      description: step.description,
-      at: ctx.now(),
-    });
-    return callWithRetries(step, params as RpcParams, ctx, tally);
-  });
+  const outcome = await ctx.gate.run(
+    ctx.priority.get(step.id) ?? 0,
+    async (): Promise<CallOutcome | undefined> => {
+      if (ctx.stop?.aborted) return undefined;
+      ctx.emit({
+        type: 'step-started',
+        step: step.id,
+        address: step.address,
+        description: step.description,
+        at: ctx.now(),
+      });
+      return callWithRetries(step, params as RpcParams, ctx, tally);
+    },
+  );
   if (outcome === undefined) return { status: 'not-started', attempts: 0, requestIds: [] };
   if (!outcome.ok) return failed(tally, outcome.failure);
   ctx.outputs.set(step.id, outcome.body);

@@ -54,13 +54,33 @@ describe('schedule', () => {
       onSkip: () => {},
     });
     await tick();
-    expect([...c.running]).toEqual(['slow', 'fast']);
+    expect([...c.running].sort()).toEqual(['fast', 'slow']);
     await c.finish('fast');
     expect(c.running.has('after-fast')).toBe(true);
     expect(c.running.has('slow')).toBe(true);
     await c.finish('after-fast');
     await c.finish('slow');
     expect(await done).toEqual({ notStarted: [] });
+  });
+
+  it('starts the longest remaining chain first, then keeps plan order', async () => {
+    const c = controlled();
+    const waits = s('w');
+    waits.wait = {
+      kind: 'sharedBandwidth',
+      region: 'r',
+      resource: 'x',
+      until: [{ type: 'gone' }],
+      timeout_ms: 1,
+    };
+    void schedule({
+      steps: [s('lone'), s('head'), s('mid', ['head']), s('tail', ['mid']), waits, s('lone2')],
+      run: c.run,
+      onSkip: () => {},
+    });
+    await tick();
+    // head: chain of 3; w: one step with a wait (weight 2); then lone, lone2 in plan order.
+    expect(c.log).toEqual(['start head', 'start w', 'start lone', 'start lone2']);
   });
 
   it('never runs two steps holding the same lock at once, and keeps plan order per lock', async () => {

@@ -45,6 +45,33 @@ export function checkGraph(steps: readonly Step[]): void {
 }
 
 /**
+ * The longest chain of work behind each step, itself included (a step with a wait counts
+ * double: it holds its resource for a transition). Iterative, so deep chains cannot overflow.
+ */
+export function chainHeights(steps: readonly Step[]): Map<string, number> {
+  const index = new Map(steps.map((s, i) => [s.id, i]));
+  const dependents = new Map<string, string[]>();
+  for (const s of steps)
+    for (const d of s.depends_on) dependents.set(d, [...(dependents.get(d) ?? []), s.id]);
+  const height = new Map<string, number>();
+  const stack: { id: string; expanded: boolean }[] = steps.map((s) => ({ id: s.id, expanded: false }));
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (height.has(top.id)) continue;
+    const below = dependents.get(top.id) ?? [];
+    if (!top.expanded) {
+      stack.push({ id: top.id, expanded: true });
+      for (const d of below) if (!height.has(d)) stack.push({ id: d, expanded: false });
+      continue;
+    }
+    const step = steps[index.get(top.id) ?? -1];
+    const rest = Math.max(0, ...below.map((d) => height.get(d) ?? 0));
+    height.set(top.id, rest + (step?.wait ? 2 : 1));
+  }
+  return height;
+}
+
+/**
  * Runs a step DAG: a step begins as soon as every step it depends on is done (not in waves)
  * and none of its locks is held by a running step. Locks are taken all at once or not at all,
  * so there is no deadlock; a lock wanted by an earlier blocked step is not handed to a later
@@ -64,6 +91,7 @@ class Run {
   private readonly missing = new Map<string, number>();
   private readonly dependents = new Map<string, string[]>();
   private readonly held = new Set<string>();
+  private readonly height = new Map<string, number>();
   private ready: Step[] = [];
   private running = 0;
 
@@ -81,17 +109,28 @@ class Run {
   }
 
   start(): void {
+    for (const [id, h] of chainHeights(this.options.steps)) this.height.set(id, h);
     for (const s of this.options.steps) if (this.missing.get(s.id) === 0) this.makeReady(s);
     this.options.stop?.addEventListener('abort', () => this.pump(), { once: true });
     this.pump();
   }
 
+  /**
+   * Critical path first: among ready steps, the one with the longest chain of work still
+   * behind it goes first (a step with a wait counts double); plan order breaks ties. The
+   * wall time of an apply is bounded below by that chain, so starting it late costs the most.
+   */
+  private before(a: string, b: string): boolean {
+    const ha = this.height.get(a) ?? 0;
+    const hb = this.height.get(b) ?? 0;
+    if (ha !== hb) return ha > hb;
+    return (this.index.get(a) ?? 0) < (this.index.get(b) ?? 0);
+  }
+
   private makeReady(step: Step): void {
     this.state.set(step.id, 'ready');
-    // Keep the ready list in plan order: the planner's order is the tie-breaker.
-    const at = this.index.get(step.id) ?? 0;
     let i = this.ready.length;
-    while (i > 0 && (this.index.get(this.ready[i - 1]!.id) ?? 0) > at) i -= 1;
+    while (i > 0 && this.before(step.id, this.ready[i - 1]!.id)) i -= 1;
     this.ready.splice(i, 0, step);
   }
 
