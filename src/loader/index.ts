@@ -101,6 +101,10 @@ function loadFile(file: string, text: string): FileResult {
   try {
     return loadParsed(file, text);
   } catch (error: unknown) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      const message = `${file} nests too deeply to read; bwsync files need about five levels.`;
+      return { built: [], diagnostics: [errorAt('file-too-deep', message, fileLoc(file))] };
+    }
     // A bug must not surface as a stack trace on user input; report it at the file instead.
     const message = error instanceof Error ? error.message : String(error);
     return {

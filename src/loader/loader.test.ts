@@ -248,3 +248,14 @@ describe('loadOrThrow', () => {
     expect((error as ConfigError).message).toBe('The desired state has 2 errors.');
   });
 });
+
+describe('pathological nesting', () => {
+  it('reports documents nested too deeply to read, in either reader', async () => {
+    const flow = `version: 1\nstack: s\nx: ${'['.repeat(100_000)}${']'.repeat(100_000)}\n`;
+    const block = `version: 1\nstack: s\nx:\n${Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i + 1)}a:\n`).join('')}${'  '.repeat(3001)}b: 1\n`;
+    for (const text of [flow, block]) {
+      const result = await loadYaml(text);
+      expect(result.diagnostics.map((d) => d.code)).toEqual(['file-too-deep']);
+    }
+  });
+});
