@@ -56,10 +56,15 @@ function describeCondition(c: WaitCondition): string {
     case 'bandwidth':
       return `bandwidth ${c.equals}`;
     case 'members': {
+      const settled = new Set(c.settled ?? []);
+      const both = (c.present ?? []).filter((id) => settled.has(id));
       const parts: string[] = [];
-      if (c.present?.length) parts.push(`members ${c.present.join(',')} present`);
-      if (c.absent?.length) parts.push(`members ${c.absent.join(',')} absent`);
-      if (c.settled?.length) parts.push(`members ${c.settled.join(',')} settled`);
+      if (both.length) parts.push(`${both.join(', ')} attached and settled`);
+      const present = (c.present ?? []).filter((id) => !settled.has(id));
+      if (present.length) parts.push(`${present.join(', ')} attached`);
+      const onlySettled = [...settled].filter((id) => !(c.present ?? []).includes(id));
+      if (onlySettled.length) parts.push(`${onlySettled.join(', ')} settled`);
+      if (c.absent?.length) parts.push(`${c.absent.join(', ')} detached`);
       return parts.join(', ') || 'members';
     }
     case 'member-cap':
