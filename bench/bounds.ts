@@ -92,7 +92,8 @@ export function timeLowerBound(input: TimeBoundInput): TimeBound {
     total += calls;
     const limit = input.rateLimits[action];
     // A token bucket starts full with one second's worth (the emulator's burst).
-    if (limit !== undefined && limit > 0) rateLimitMs = Math.max(rateLimitMs, (Math.max(0, calls - limit) / limit) * 1000);
+    if (limit !== undefined && limit > 0)
+      rateLimitMs = Math.max(rateLimitMs, (Math.max(0, calls - limit) / limit) * 1000);
   }
   const concurrencyMs = (total / Math.max(1, input.concurrency)) * input.latencyMs;
   const terms = { rateLimitMs, criticalPathMs: input.criticalPathMs, concurrencyMs };

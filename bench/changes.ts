@@ -85,7 +85,8 @@ export function minimumApply(c: ChangeCounts): ApplyMinimum {
     CreateBandwidthPackage: c.newGas,
     BandwidthPackageAddAccelerator: c.newGas,
     ModifyCenBandwidthPackageSpec: c.cenResizes,
-    UpdateBandwidthPackage: c.gaResizes,
+    // GA's CreateBandwidthPackage takes no Name: a new plan is named by UpdateBandwidthPackage.
+    UpdateBandwidthPackage: c.gaResizes + c.newGas,
   };
   const writes = Object.values(writesByAction).reduce((a, b) => a + b, 0);
   // create → add-ips → set-cap is the longest chain; a move is remove → add; the rest are 1–2.
@@ -123,15 +124,16 @@ function sharedChanges(world: World, doc: YamlDoc, c: ChangeCounts): void {
     delete e.bandwidth;
     delete e.description;
   }
-  for (let i = 0; i < c.moves; i++) {
+  for (let moved = 0; moved < c.moves; ) {
     const from = pool.shift();
-    const toIndex = pool.findIndex((q) => q.region === from?.region);
-    const to = pool.splice(toIndex, 1)[0];
-    if (from === undefined || to === undefined || toIndex < 0)
-      throw new Error('apply scenario ran out of packages');
-    const moved = from.eips[0]!;
+    if (from === undefined) throw new Error('apply scenario ran out of packages to move EIPs between');
+    const toIndex = pool.findIndex((q) => q.region === from.region);
+    if (toIndex < 0) continue; // the last package of its region has no partner
+    const to = pool.splice(toIndex, 1)[0]!;
+    const eip = from.eips[0]!;
     entry(from).ips = from.eips.slice(1).map((e) => e.id);
-    entry(to).ips = [...to.eips.map((e) => e.id), moved.id];
+    entry(to).ips = [...to.eips.map((e) => e.id), eip.id];
+    moved++;
   }
   const free = [...world.freeEips];
   for (let i = 0; i < c.newCbwps; i++) {

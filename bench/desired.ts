@@ -81,6 +81,6 @@ export function desiredDoc(world: World): YamlDoc {
 }
 
 export function yamlText(doc: YamlDoc): string {
-  // Flow style for IP lists keeps 100,000 EIPs at one line per package.
-  return stringify(doc, { lineWidth: 0, flowCollectionPadding: false, collectionStyle: 'block' });
+  // No anchors and aliases for shared arrays: users' files rarely have them.
+  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
 }

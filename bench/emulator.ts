@@ -15,10 +15,20 @@ export interface BenchEmulator {
 const HOST_MAIN = fileURLToPath(new URL('./emulator-host.js', import.meta.url));
 const START_TIMEOUT_MS = 120_000;
 
+/**
+ * GET a control endpoint. Retried a few times: a pooled connection the emulator closed while
+ * idle (keep-alive timeout) can fail the first try.
+ */
 async function getJson<T>(url: string): Promise<T> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
-  return (await res.json()) as T;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+      return (await res.json()) as T;
+    } catch (err: unknown) {
+      if (attempt >= 3) throw err;
+    }
+  }
 }
 
 export function startBenchEmulator(request: HostRequest): Promise<BenchEmulator> {
@@ -55,14 +65,23 @@ export function startBenchEmulator(request: HostRequest): Promise<BenchEmulator>
   });
 }
 
-/** Calls per action between two stats snapshots. */
-export function callsBetween(before: Stats, after: Stats): Record<string, number> {
+function delta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [action, n] of Object.entries(after.calls)) {
-    const d = n - (before.calls[action] ?? 0);
-    if (d > 0) out[action] = d;
+  for (const [key, n] of Object.entries(after)) {
+    const d = n - (before[key] ?? 0);
+    if (d > 0) out[key] = d;
   }
   return out;
+}
+
+/** Calls per action between two stats snapshots (every request, throttled retries included). */
+export function callsBetween(before: Stats, after: Stats): Record<string, number> {
+  return delta(before.calls, after.calls);
+}
+
+/** Error answers per code between two stats snapshots (e.g. `Throttling.User`). */
+export function errorsBetween(before: Stats, after: Stats): Record<string, number> {
+  return delta(before.errors, after.errors);
 }
 
 const READ_PREFIXES = ['Describe', 'List', 'Get'];

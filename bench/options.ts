@@ -4,6 +4,8 @@ export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
   quick: boolean;
+  /** Also print the table as Markdown (for docs/performance.md). */
+  markdown: boolean;
   only?: ScenarioName[];
   out: string;
   /** Emulator latency range per call. */
@@ -17,10 +19,16 @@ function isScenario(name: string): name is ScenarioName {
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
-  const options: BenchOptions = { quick: false, out: 'bench/results.json', latencyMs: LATENCY_MS };
+  const options: BenchOptions = {
+    quick: false,
+    markdown: false,
+    out: 'bench/results.json',
+    latencyMs: LATENCY_MS,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') options.quick = true;
+    else if (arg === '--markdown') options.markdown = true;
     else if (arg === '--only') {
       const names = (argv[++i] ?? '').split(',').filter((s) => s !== '');
       const bad = names.filter((n) => !isScenario(n));
@@ -28,7 +36,8 @@ export function parseArgs(argv: string[]): BenchOptions {
         throw new Error(`unknown scenario ${bad.join(', ')}; expected ${SCENARIOS.join(', ')}`);
       options.only = names as ScenarioName[];
     } else if (arg === '--out') options.out = argv[++i] ?? options.out;
-    else throw new Error(`unknown option ${arg}; expected --quick, --only NAME[,NAME], --out FILE`);
+    else
+      throw new Error(`unknown option ${arg}; expected --quick, --markdown, --only NAME[,NAME], --out FILE`);
   }
   if (options.quick && options.out === 'bench/results.json') options.out = 'bench/results.local.json';
   return options;

@@ -3,7 +3,14 @@ import { existsSync, symlinkSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { type BenchOptions, parseArgs, SCENARIOS } from './options.js';
-import { type BenchResult, type BenchRun, tableHeader, tableRow, writeResults } from './results.js';
+import {
+  type BenchResult,
+  type BenchRun,
+  markdownTable,
+  tableHeader,
+  tableRow,
+  writeResults,
+} from './results.js';
 
 /**
  * `npm run bench [-- --quick] [-- --only plan-large,cpu]`: runs every scenario in a process of
@@ -76,6 +83,7 @@ async function main(): Promise<number> {
       process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     }
   }
+  if (options.markdown) process.stdout.write(`\n${markdownTable(run.results)}\n`);
   writeResults(options.out, run);
   process.stdout.write(`\nwrote ${options.out}\n`);
   return failures === 0 ? 0 : 1;

@@ -4,7 +4,7 @@ import { timeLowerBound } from './bounds.js';
 import { APPLY_SCALE, changedDoc, FULL_CHANGES, minimumApply, QUICK_CHANGES } from './changes.js';
 import { benchClient, limitsFor } from './client.js';
 import { ASYNC_MS, LATENCY_MEAN_MS, loadDesired, writeYaml } from './common.js';
-import { callsBetween, splitCalls, startBenchEmulator } from './emulator.js';
+import { callsBetween, errorsBetween, splitCalls, startBenchEmulator } from './emulator.js';
 import { measure, peakRssMb } from './measure.js';
 import type { BenchResult } from './results.js';
 import { seedDocument } from './seed.js';
@@ -47,9 +47,11 @@ export async function applyScenario(quick: boolean): Promise<BenchResult> {
         pollIntervalMs: POLL_INTERVAL_MS,
       }),
     );
-    const calls = callsBetween(before, await emulator.stats());
+    const after = await emulator.stats();
+    const calls = callsBetween(before, after);
+    const errors = errorsBetween(before, after);
     const { reads, writes } = splitCalls(calls);
-    const after = await createPlan({ client, desired });
+    const replan = await createPlan({ client, desired });
     const minimum = minimumApply(counts);
     const bound = timeLowerBound({
       callsByAction: minimum.writesByAction,
@@ -70,13 +72,14 @@ export async function applyScenario(quick: boolean): Promise<BenchResult> {
       cpuMs: m.cpuMs,
       peakRssMb: peakRssMb(),
       notes: {
+        errors: JSON.stringify(errors),
         resourceChanges: minimum.resourceChanges,
         plannedResourceChanges: plan.resource_changes.filter((c) => c.change.actions[0] !== 'no-op').length,
         plannedSteps: plan.steps.length,
         stepsDone: result.totals.done,
         stepsFailed: result.totals.failed,
         stepsSkipped: result.totals.skipped,
-        stepsAfterApply: after.plan.steps.length,
+        stepsAfterApply: replan.plan.steps.length,
         concurrency: DEFAULT_CONCURRENCY,
         pollIntervalMs: POLL_INTERVAL_MS,
         boundLimitedBy: bound.limitedBy,

@@ -3,7 +3,7 @@ import { minPlanReads, timeLowerBound } from './bounds.js';
 import { benchClient, limitsFor } from './client.js';
 import { ASYNC_MS, LATENCY_MEAN_MS, loadDesired, writeYaml } from './common.js';
 import { desiredDoc } from './desired.js';
-import { callsBetween, splitCalls, startBenchEmulator } from './emulator.js';
+import { callsBetween, errorsBetween, splitCalls, startBenchEmulator } from './emulator.js';
 import { measure, peakRssMb } from './measure.js';
 import type { BenchResult } from './results.js';
 import { seedDocument } from './seed.js';
@@ -28,7 +28,9 @@ export async function planScenario(quick: boolean): Promise<BenchResult> {
     const desired = await loadDesired(yaml.path);
     const before = await emulator.stats();
     const m = await measure(() => createPlan({ client, desired }));
-    const calls = callsBetween(before, await emulator.stats());
+    const after = await emulator.stats();
+    const calls = callsBetween(before, after);
+    const errors = errorsBetween(before, after);
     const { reads, writes } = splitCalls(calls);
     const minimum = minPlanReads(world);
     const bound = timeLowerBound({
@@ -51,6 +53,7 @@ export async function planScenario(quick: boolean): Promise<BenchResult> {
       cpuMs: m.cpuMs,
       peakRssMb: peakRssMb(),
       notes: {
+        errors: JSON.stringify(errors),
         packages: world.cbwps.length + world.cens.length + world.gas.length,
         eips: world.cbwps.reduce((n, p) => n + p.eips.length, 0),
         regions: world.regions.length,

@@ -1,7 +1,7 @@
 import { minPlanReads, timeLowerBound } from './bounds.js';
 import { benchClient, limitsFor } from './client.js';
 import { ASYNC_MS, LATENCY_MEAN_MS } from './common.js';
-import { callsBetween, splitCalls, startBenchEmulator } from './emulator.js';
+import { callsBetween, errorsBetween, splitCalls, startBenchEmulator } from './emulator.js';
 import { measure, peakRssMb } from './measure.js';
 import { TERRAFORM_PARALLELISM, terraformRefresh } from './refresh.js';
 import type { BenchResult } from './results.js';
@@ -35,7 +35,9 @@ export async function refreshScenario(quick: boolean): Promise<BenchResult> {
   try {
     const before = await emulator.stats();
     const m = await measure(() => terraformRefresh(client, sample));
-    const calls = callsBetween(before, await emulator.stats());
+    const after = await emulator.stats();
+    const calls = callsBetween(before, after);
+    const errors = errorsBetween(before, after);
     const { reads, writes } = splitCalls(calls);
     const minimum = minPlanReads(sample);
     const bound = timeLowerBound({
@@ -56,6 +58,7 @@ export async function refreshScenario(quick: boolean): Promise<BenchResult> {
       cpuMs: m.cpuMs,
       peakRssMb: peakRssMb(),
       notes: {
+        errors: JSON.stringify(errors),
         sample: `1 in ${every} packages: ${sample.cbwps.length} CBWPs, ${sample.cbwps.length * scale.eipsPerCbwp} EIPs, ${sample.cens.length} CEN, ${sample.gas.length} GA`,
         terraformResources: m.value,
         parallelism: TERRAFORM_PARALLELISM,
