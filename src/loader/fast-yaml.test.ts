@@ -154,4 +154,45 @@ describe('fast YAML subset reader', () => {
       { numRuns: 400, seed: 42 },
     );
   });
+
+  for (const example of ['quickstart', 'shared-bandwidth', 'cen-bandwidth', 'ga-bandwidth']) {
+    it(`agrees with the yaml package on random edits of ${example}.yaml`, () => {
+      const base = readFileSync(join(ROOT, `examples/${example}.yaml`), 'utf8');
+      const pieces = [
+        ' ',
+        '\n',
+        '  ',
+        '- ',
+        ': ',
+        ':',
+        '#',
+        ' #',
+        '"',
+        "'",
+        '[',
+        ']',
+        '{',
+        '}',
+        ',',
+        'x',
+        '1',
+        '~',
+      ];
+      const edit = fc.array(fc.tuple(fc.nat(base.length), fc.nat(4), fc.constantFrom(...pieces)), {
+        minLength: 1,
+        maxLength: 3,
+      });
+      let accepted = 0;
+      fc.assert(
+        fc.property(edit, (edits) => {
+          let text = base;
+          for (const [at, cut, piece] of edits) text = text.slice(0, at) + piece + text.slice(at + cut);
+          if (expectAgreement(text)) accepted++;
+        }),
+        { numRuns: 500, seed: 11 },
+      );
+      // Most small edits keep the file in the subset; the comparison must have had work to do.
+      expect(accepted).toBeGreaterThan(50);
+    });
+  }
 });

@@ -46,14 +46,24 @@ class Reader {
   constructor(private readonly text: string) {
     if (text.includes('\r') || text.includes('\t')) giveUp();
     let offset = 0;
+    // The `yaml` package counts a comment line that is indented deeper than the next content
+    // line into the range of the collection before it, by rules not worth copying: give up.
+    let commentIndent = 0;
     while (offset <= text.length) {
       let end = text.indexOf('\n', offset);
       if (end < 0) end = text.length;
       let start = offset;
       while (start < end && text.charCodeAt(start) === 32) start++;
-      if (start < end && text[start] !== '#') this.lines.push({ start, indent: start - offset, end });
+      const indent = start - offset;
+      if (start < end && text[start] === '#') commentIndent = Math.max(commentIndent, indent);
+      else if (start < end) {
+        if (commentIndent > indent) giveUp();
+        commentIndent = 0;
+        this.lines.push({ start, indent, end });
+      }
       offset = end + 1;
     }
+    if (commentIndent > 0) giveUp();
   }
 
   document(): { data: unknown; tree: PosNode } {
