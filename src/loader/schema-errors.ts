@@ -58,10 +58,15 @@ export function schemaDiagnostics(errors: readonly ErrorObject[], locator: Locat
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const e of errors) {
-    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    // A propertyNames failure arrives twice: the inner error (with propertyName) and a wrapper.
+    if (e.keyword === 'propertyNames') continue;
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}|${e.propertyName ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(toDiagnostic(e, splitPointer(e.instancePath), locator));
+    const segments = splitPointer(e.instancePath);
+    out.push(
+      e.propertyName === undefined ? toDiagnostic(e, segments, locator) : keyDiagnostic(e, segments, locator),
+    );
   }
   return out;
 }
@@ -79,7 +84,11 @@ function toDiagnostic(e: ErrorObject, segments: Segment[], locator: Locator): Di
         locator.locOf(segments),
       );
     case 'type':
-      return wrongType(e, field, locator.locOf(segments));
+      return wrongType(
+        e,
+        segments.length === 0 ? 'The document' : `\`${labelOf(segments)}\``,
+        locator.locOf(segments),
+      );
     case 'enum':
     case 'const':
       return badValue(e, field, locator.locOf(segments));
@@ -112,6 +121,19 @@ function toDiagnostic(e: ErrorObject, segments: Segment[], locator: Locator): Di
   }
 }
 
+/** A key that breaks the rules for keys (tag keys: length). */
+function keyDiagnostic(e: ErrorObject, segments: Segment[], locator: Locator): Diagnostic {
+  const name = e.propertyName ?? '';
+  const loc = locator.keyLocOf(segments, name);
+  const shown = name.length > 24 ? `${name.slice(0, 24)}…` : name;
+  const limit = String((e.params as { limit?: unknown }).limit);
+  const rule =
+    e.keyword === 'minLength'
+      ? 'must not be empty'
+      : `must be at most ${limit} characters long (it has ${name.length})`;
+  return errorAt('bad-length', `Key \`${shown}\` in \`${fieldOf(segments)}\` ${rule}.`, loc);
+}
+
 function unknownKey(segments: Segment[], key: string, e: ErrorObject, locator: Locator): Diagnostic {
   const loc = locator.keyLocOf(segments, key);
   const kind = segments[0];
@@ -134,12 +156,16 @@ function unknownKey(segments: Segment[], key: string, e: ErrorObject, locator: L
   });
 }
 
-function wrongType(e: ErrorObject, field: string, loc: Diagnostic['loc']): Diagnostic {
-  const expected = String((e.params as { type?: unknown }).type).replace(',', ' or ');
+function wrongType(e: ErrorObject, subject: string, loc: Diagnostic['loc']): Diagnostic {
+  // YAML words for JSON Schema types: a mapping, a list.
+  const expected = String((e.params as { type?: unknown }).type)
+    .replace(',', ' or ')
+    .replace('object', 'mapping')
+    .replace('array', 'list');
   const unit = typeof e.data === 'string' && /^\d+\s*[A-Za-z/]+$/.test(e.data.trim());
   return errorAt(
     'wrong-type',
-    `\`${field}\` must be ${article(expected)}, found ${describe(e.data)}.`,
+    `${subject} must be ${article(expected)}, found ${describe(e.data)}.`,
     loc,
     unit ? { hint: 'write the number of Mbit/s without a unit, e.g. 200' } : {},
   );

@@ -216,6 +216,17 @@ describe('schema boundaries', () => {
     });
   }
 
+  it('points at tag keys that are too long or empty', async () => {
+    const result = await loadYaml(
+      `${BASE}sharedBandwidth:\n  - name: aa\n    tags:\n      ${'k'.repeat(129)}: v\n      "": e\n`,
+    );
+    expect(where(result.diagnostics)).toEqual(['bad-length@7:7', 'bad-length@8:7']);
+    expect(result.diagnostics.map((d) => d.message)).toEqual([
+      'Key `kkkkkkkkkkkkkkkkkkkkkkkk…` in `tags` must be at most 128 characters long (it has 129).',
+      'Key `` in `tags` must not be empty.',
+    ]);
+  });
+
   it('rejects version 2 and a bad stack id at the top level', async () => {
     const result = await loadYaml('version: 2\nstack: "my stack"\n');
     expect(where(result.diagnostics)).toEqual(['bad-value@1:10', 'bad-format@2:8']);
