@@ -3,7 +3,7 @@ import { addressOf, STACK_TAG } from '../model/kinds.js';
 import type { LiveResource, LiveState } from '../model/live.js';
 import type { PlainObject, PlanDiagnostic, ResourceChange, UnmanagedResource } from '../model/plan.js';
 import { providerFor, type StepDraft, type StepTarget } from '../providers/index.js';
-import { diffResource, sortKeys } from './diff.js';
+import { diffResource, type ResourceDiff, sortKeys } from './diff.js';
 import { type Matched, matchResources } from './match.js';
 import { decideMoves } from './moves.js';
 import { type PlanOptions, targetFilter } from './options.js';
@@ -28,6 +28,8 @@ interface Ctx {
   errors: PlanDiagnostic[];
   detachFirst: Map<string, Set<string>>;
   extraRemove: Map<string, Set<string>>;
+  /** Each matched pair is diffed once. */
+  diffOf: (x: Matched, live: LiveResource) => ResourceDiff;
 }
 
 export function buildWorks(desired: DesiredState, live: LiveState, options: PlanOptions): Built {
@@ -39,10 +41,19 @@ export function buildWorks(desired: DesiredState, live: LiveState, options: Plan
   const todo = m.matched.filter((x) => !errored.has(x.desired.address));
   const pruned = options.prune ? m.ours.filter((l) => inTarget(l.kind, l.region, l.name)) : [];
   const deleting = new Set<string>(pruned.map((l) => l.id));
+  const diffs = new Map<Matched, ResourceDiff>();
+  const diffOf = (x: Matched, l: LiveResource): ResourceDiff => {
+    let d = diffs.get(x);
+    if (d === undefined) {
+      d = diffResource(providerFor(x.desired.kind), x.desired, l, stack);
+      diffs.set(x, d);
+    }
+    return d;
+  };
   for (const x of todo) {
     if (!x.live) continue;
     if (x.desired.ensure === 'absent' && inScope(x.desired)) deleting.add(x.live.id);
-    if (x.desired.ensure === 'present' && inScope(x.desired) && needsReplace(x, stack))
+    if (x.desired.ensure === 'present' && inScope(x.desired) && needsReplace(x, diffOf))
       deleting.add(x.live.id);
   }
   const wanters = todo.filter((x) => x.desired.ensure === 'present' && inScope(x.desired));
@@ -54,6 +65,7 @@ export function buildWorks(desired: DesiredState, live: LiveState, options: Plan
     errors: [...m.errors, ...moves.errors],
     detachFirst: moves.detachFirst,
     extraRemove: moves.extraRemove,
+    diffOf,
   };
   const works: Work[] = [];
   for (const x of todo) {
@@ -79,11 +91,8 @@ export function buildWorks(desired: DesiredState, live: LiveState, options: Plan
   };
 }
 
-function needsReplace(x: Matched, stack: string): boolean {
-  if (!x.live) return false;
-  return diffResource(providerFor(x.desired.kind), x.desired, x.live, stack).changes.some(
-    (c) => c.forces_replacement,
-  );
+function needsReplace(x: Matched, diffOf: Ctx['diffOf']): boolean {
+  return x.live !== undefined && diffOf(x, x.live).changes.some((c) => c.forces_replacement);
 }
 
 function planDeclared(x: Matched, ctx: Ctx): Work | undefined {
@@ -151,8 +160,8 @@ function planCreate(d: DesiredResource, ctx: Ctx): Work | undefined {
 function planUpdate(x: Matched, live: LiveResource, ctx: Ctx): Work | undefined {
   const d = x.desired;
   const p = providerFor(d.kind);
-  const diff = diffResource(p, d, live, ctx.stack);
-  const before = p.toView(live);
+  const diff = ctx.diffOf(x, live);
+  const before = diff.before;
   const replace = diff.changes.filter((c) => c.forces_replacement);
   if (replace.length > 0) return planReplace(x, live, diff.attributes, ctx);
   const extra = [...(ctx.extraRemove.get(live.id) ?? [])];

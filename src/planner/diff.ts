@@ -6,6 +6,8 @@ import type { CapChange, Provider } from '../providers/index.js';
 import { canonicalJson } from './canonical.js';
 
 export interface ResourceDiff {
+  /** The live view the diff was made against (the change's `before`). */
+  before: Record<string, PlainValue>;
   /** Scalar field changes (members, caps, tags excluded), immutable ones included. */
   changes: AttributeChange[];
   /** Every attribute change for display: scalars, tags, members, caps. */
@@ -18,6 +20,10 @@ export interface ResourceDiff {
 }
 
 function same(a: PlainValue, b: PlainValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => same(v, b[i] as PlainValue));
   return canonicalJson(a) === canonicalJson(b);
 }
 
@@ -58,6 +64,7 @@ export function diffResource(
     });
   }
   return {
+    before: have,
     changes,
     attributes,
     tagsSet: tags.set,

@@ -1,6 +1,6 @@
 import type { DesiredState } from '../model/desired.js';
 import type { LiveResource } from '../model/live.js';
-import { hashOf } from './canonical.js';
+import { hashOf, sha256 } from './canonical.js';
 
 /** Fingerprint keys for per-IP caps: `cap:<package id>/<EIP id>`. */
 export const CAP_PREFIX = 'cap:';
@@ -11,13 +11,18 @@ export const CAP_PREFIX = 'cap:';
  * some EIPs, so they are recorded apart (capFingerprints) and compared only where read again.
  */
 export function fingerprintOf(live: LiveResource): string {
-  return hashOf({
-    id: live.id,
-    status: live.status,
+  // Keys in sorted order and undefined left out: the same text canonicalJson would give,
+  // built directly because a plan fingerprints every package it read (10,000s).
+  const tags: Record<string, string> = {};
+  for (const k of Object.keys(live.tags).sort()) tags[k] = live.tags[k] ?? '';
+  const text = JSON.stringify({
     bandwidth: live.bandwidth,
+    id: live.id,
     members: live.members.map((m) => ({ id: m.id, status: m.status })),
-    tags: live.tags,
+    status: live.status,
+    tags,
   });
+  return `sha256:${sha256(text)}`;
 }
 
 export function capValue(cap: number | null): string {
@@ -35,11 +40,10 @@ export function fingerprintsOf(live: LiveResource[]): Record<string, string> {
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Source positions are not part of the desired state's meaning. */
+const POSITIONS = new Set(['loc', 'fieldLocs']);
+
 /** The desired state without source positions: moving a declaration between files is no change. */
 export function desiredHashOf(desired: DesiredState): string {
-  const resources = desired.resources.map(({ loc: _loc, fieldLocs: _f, ...rest }) => ({
-    ...rest,
-    ips: 'ips' in rest && rest.ips ? rest.ips.map(({ loc: _l, ...ip }) => ip) : undefined,
-  }));
-  return hashOf({ version: desired.version, stack: desired.stack, resources });
+  return hashOf({ version: desired.version, stack: desired.stack, resources: desired.resources }, POSITIONS);
 }

@@ -32,11 +32,19 @@ export function matchResources(desired: DesiredResource[], live: LiveResource[],
   const byId = new Map(live.map((l) => [l.id, l]));
   const claimed = new Set<string>();
   const matched: Matched[] = [];
+  const byName = new Map<string, LiveResource[]>();
+  for (const l of live) {
+    const list = byName.get(nameKey(l));
+    if (list) list.push(l);
+    else byName.set(nameKey(l), [l]);
+  }
   // Id declarations first, so a name match never takes a resource adopted by id elsewhere.
   for (const d of desired) if (d.id !== undefined) claimed.add(d.id);
   for (const d of desired) {
     const m =
-      d.id !== undefined ? matchById(d, byId, stack, errors) : matchByName(d, live, claimed, stack, errors);
+      d.id !== undefined
+        ? matchById(d, byId, stack, errors)
+        : matchByName(d, byName.get(nameKey(d)) ?? [], claimed, stack, errors);
     if (m.live) claimed.add(m.live.id);
     matched.push(m);
   }
@@ -97,16 +105,18 @@ function matchById(
   return { desired: d, live: l, adopt: owner === undefined };
 }
 
+function nameKey(r: { kind: string; region: string; name: string }): string {
+  return `${r.kind}\u0000${r.region}\u0000${r.name}`;
+}
+
 function matchByName(
   d: DesiredResource,
-  live: LiveResource[],
+  sameName: LiveResource[],
   claimed: Set<string>,
   stack: string,
   errors: PlanDiagnostic[],
 ): Matched {
-  const candidates = live.filter(
-    (l) => l.kind === d.kind && l.region === d.region && l.name === d.name && !claimed.has(l.id),
-  );
+  const candidates = sameName.filter((l) => !claimed.has(l.id));
   if (candidates.length > 1) {
     const ids = candidates.map((c) => c.id).sort();
     errors.push({

@@ -13,8 +13,7 @@ export interface MoveDecisions {
 }
 
 function membersOf(d: DesiredResource): string[] | undefined {
-  const v = providerFor(d.kind).toView(d)[providerFor(d.kind).memberField];
-  return Array.isArray(v) ? (v as string[]) : undefined;
+  return providerFor(d.kind).desiredMembers(d);
 }
 
 function add(map: Map<string, Set<string>>, id: string, member: string): void {
@@ -36,17 +35,21 @@ export function decideMoves(input: {
   inScope: (d: DesiredResource) => boolean;
 }): MoveDecisions {
   const out: MoveDecisions = { detachFirst: new Map(), extraRemove: new Map(), errors: [] };
-  const holder = new Map<string, LiveResource>();
+  // Per kind, member id → the live package holding it.
+  const holders = new Map<string, Map<string, LiveResource>>();
   for (const l of input.live) {
     if (!providerFor(l.kind).exclusiveMembers) continue;
-    for (const m of l.members) holder.set(`${l.kind}:${m.id}`, l);
+    let holder = holders.get(l.kind);
+    if (!holder) holders.set(l.kind, (holder = new Map()));
+    for (const m of l.members) holder.set(m.id, l);
   }
   const byLiveId = new Map<string, Matched>();
   for (const m of input.matched) if (m.live) byLiveId.set(m.live.id, m);
   for (const w of input.wanters) {
     if (!providerFor(w.desired.kind).exclusiveMembers) continue;
+    const holder = holders.get(w.desired.kind);
     for (const member of membersOf(w.desired) ?? []) {
-      const h = holder.get(`${w.desired.kind}:${member}`);
+      const h = holder?.get(member);
       if (h === undefined || h.id === w.live?.id) continue;
       if (input.deleting.has(h.id)) {
         add(out.detachFirst, h.id, member);

@@ -46,31 +46,69 @@ function uniqueIds(chains: StepDraft[][]): void {
 
 function topoSort(steps: Step[]): Step[] {
   const index = new Map(steps.map((s, i) => [s.id, i]));
-  const waiting = new Map<string, number>();
-  const dependents = new Map<string, string[]>();
-  for (const s of steps) {
-    waiting.set(s.id, s.depends_on.length);
+  const waiting = steps.map((s) => s.depends_on.length);
+  const dependents: number[][] = steps.map(() => []);
+  steps.forEach((s, i) => {
     for (const dep of s.depends_on) {
-      if (!index.has(dep))
+      const d = index.get(dep);
+      if (d === undefined)
         throw new InternalError('plan-graph', `Step ${s.id} depends on unknown step ${dep}.`);
-      dependents.set(dep, [...(dependents.get(dep) ?? []), s.id]);
+      dependents[d]?.push(i);
     }
-  }
-  const ready = steps.filter((s) => s.depends_on.length === 0).map((s) => s.id);
+  });
+  // Kahn's algorithm with a min-heap on the input position: ties keep the input order.
+  const ready = new MinHeap();
+  waiting.forEach((w, i) => {
+    if (w === 0) ready.push(i);
+  });
   const out: Step[] = [];
-  while (ready.length > 0) {
-    ready.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
-    const id = ready.shift() as string;
-    out.push(steps[index.get(id) ?? 0] as Step);
-    for (const next of dependents.get(id) ?? []) {
-      const left = (waiting.get(next) ?? 0) - 1;
-      waiting.set(next, left);
-      if (left === 0) ready.push(next);
+  for (let i = ready.pop(); i !== undefined; i = ready.pop()) {
+    out.push(steps[i] as Step);
+    for (const next of dependents[i] ?? []) {
+      waiting[next] = (waiting[next] ?? 0) - 1;
+      if (waiting[next] === 0) ready.push(next);
     }
   }
   if (out.length !== steps.length) {
-    const stuck = steps.filter((s) => !out.includes(s)).map((s) => s.id);
+    const placed = new Set(out.map((s) => s.id));
+    const stuck = steps.filter((s) => !placed.has(s.id)).map((s) => s.id);
     throw new InternalError('plan-cycle', `The plan's steps form a cycle: ${stuck.join(', ')}.`);
   }
   return out;
+}
+
+class MinHeap {
+  private readonly items: number[] = [];
+
+  push(value: number): void {
+    const a = this.items;
+    a.push(value);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((a[parent] as number) <= value) break;
+      a[i] = a[parent] as number;
+      i = parent;
+    }
+    a[i] = value;
+  }
+
+  pop(): number | undefined {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length === 0 || last === undefined) return top;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= a.length) break;
+      const r = l + 1;
+      const c = r < a.length && (a[r] as number) < (a[l] as number) ? r : l;
+      if ((a[c] as number) >= last) break;
+      a[i] = a[c] as number;
+      i = c;
+    }
+    a[i] = last;
+    return top;
+  }
 }

@@ -103,6 +103,8 @@ export interface Provider {
   toView(resource: DesiredResource | LiveResource): Record<string, PlainValue>;
   /** Field class for one concrete change, when it depends on the values (GA bandwidthType). */
   classify?(field: string, before: PlainValue, after: PlainValue): FieldClass;
+  /** Declared member ids; undefined when the YAML does not manage membership. */
+  desiredMembers(desired: DesiredResource): string[] | undefined;
   /** Declared per-member caps (sharedBandwidth only). */
   desiredCaps?(desired: DesiredResource): Map<string, number | null>;
   /** Fields that must be declared to create (`bandwidth`, `areas`, …). */

@@ -16,6 +16,7 @@ export const cenBandwidthProvider: Provider = {
   list: listPackages,
   read: readPackages,
   toView,
+  desiredMembers: (d) => (d.kind === 'cenBandwidth' ? d.cens : undefined),
   createSteps,
   updateSteps,
   deleteSteps,

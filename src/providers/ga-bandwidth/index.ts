@@ -16,6 +16,7 @@ export const gaBandwidthProvider: Provider = {
   list: listPackages,
   read: readPackages,
   toView,
+  desiredMembers: (d) => (d.kind === 'gaBandwidth' ? d.accelerators : undefined),
   classify,
   createSteps,
   updateSteps,

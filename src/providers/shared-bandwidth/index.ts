@@ -15,6 +15,7 @@ export const sharedBandwidthProvider: Provider = {
   list: listPackages,
   read: readPackages,
   toView,
+  desiredMembers: (d) => (d.kind === 'sharedBandwidth' ? d.ips?.map((ip) => ip.id) : undefined),
   desiredCaps,
   createSteps,
   updateSteps,
