@@ -39,8 +39,8 @@ export function decideMoves(input: {
   const holders = new Map<string, Map<string, LiveResource>>();
   for (const l of input.live) {
     if (!providerFor(l.kind).exclusiveMembers) continue;
-    let holder = holders.get(l.kind);
-    if (!holder) holders.set(l.kind, (holder = new Map()));
+    const holder = holders.get(l.kind) ?? new Map<string, LiveResource>();
+    holders.set(l.kind, holder);
     for (const m of l.members) holder.set(m.id, l);
   }
   const byLiveId = new Map<string, Matched>();
