@@ -115,7 +115,46 @@ const gaAccelerators = fc
   .tuple(fc.shuffledSubarray([0, 1, 2, null, null]), fc.shuffledSubarray([0, 1, 2, null, null]))
   .map(([live, desired]) => GA_SLOTS.map((_, i) => ({ live: live[i] ?? null, desired: desired[i] ?? null })));
 
-export const chaosCase: fc.Arbitrary<ChaosCase> = fc.record({
+/** A live package of ours that the YAML leaves undeclared and --prune does not delete. */
+function untouchable(p: PackageSpec | undefined, prune: boolean): boolean {
+  return p?.live !== null && p?.live !== undefined && p.desired.intent === 'omit' && !prune;
+}
+
+/**
+ * SPEC §3: an undeclared package is never touched without --prune, so the planner rightly
+ * refuses to take a member out of one. Such members are not wanted elsewhere in a case.
+ * While `cen-one-cen-per-package` is open, a CEN package gets at most one CEN.
+ */
+function withoutForbiddenMoves(c: ChaosCase): ChaosCase {
+  c.regions.forEach((r) => {
+    r.eips.forEach((e, i) => {
+      const owner = e.liveOwner;
+      if (typeof owner === 'number' && e.desiredOwner !== owner && untouchable(r.packages[owner], c.prune)) {
+        r.eips[i] = { liveOwner: owner, desiredOwner: null };
+      }
+    });
+  });
+  if (isOpen('cen-one-cen-per-package')) {
+    for (const side of ['live', 'desired'] as const) {
+      const seen = new Set<number>();
+      for (const o of c.cenOwners) {
+        const slot = o[side];
+        if (slot === null) continue;
+        if (seen.has(slot)) o[side] = null;
+        else seen.add(slot);
+      }
+    }
+  }
+  c.gaAccelerators.forEach((a, slot) => {
+    if (a.live === null) return;
+    const other = c.gaAccelerators.findIndex((b, j) => j !== slot && b.desired === a.live);
+    if (other >= 0 && untouchable(c.gas[slot], c.prune))
+      c.gaAccelerators[other] = { live: c.gaAccelerators[other]!.live, desired: null };
+  });
+  return c;
+}
+
+const rawCase: fc.Arbitrary<ChaosCase> = fc.record({
   regions: fc.array(regionSpec, { minLength: CHAOS_REGIONS.length, maxLength: CHAOS_REGIONS.length }),
   cens: fc.array(packageSpec(2, 100, cenDescription), {
     minLength: CEN_SLOTS.length,
@@ -133,3 +172,7 @@ export const chaosCase: fc.Arbitrary<ChaosCase> = fc.record({
     freq: 2,
   }),
 });
+
+export const chaosCase: fc.Arbitrary<ChaosCase> = rawCase.map((c) =>
+  withoutForbiddenMoves(structuredClone(c)),
+);

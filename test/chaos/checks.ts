@@ -54,11 +54,24 @@ export function packagesOf(state: Record<string, unknown>): Pkg[] {
 
 const keyOf = (p: { kind: string; region: string; name: string }) => `${p.kind}/${p.region}/${p.name}`;
 
+/**
+ * Two packages of our stack with one identity. Unnamed packages are left out: a GA plan is
+ * named by a second call after its create, so an interrupted apply can leave unnamed plans
+ * behind for a moment; `orphans` reports any still there at the end.
+ */
 export function duplicates(after: Pkg[]): string[] {
   const seen = new Map<string, string[]>();
-  for (const p of after.filter((q) => q.stack === CHAOS_STACK))
+  for (const p of after.filter((q) => q.stack === CHAOS_STACK && q.name !== '')) {
     seen.set(keyOf(p), [...(seen.get(keyOf(p)) ?? []), p.id]);
+  }
   return [...seen].filter(([, ids]) => ids.length > 1).map(([k, ids]) => `duplicate ${k}: ${ids.join(', ')}`);
+}
+
+/** Packages of our stack left without a name (a create whose naming step never ran). */
+export function orphans(now: Pkg[]): string[] {
+  return now
+    .filter((p) => p.stack === CHAOS_STACK && p.name === '')
+    .map((p) => `orphan: ${p.kind} ${p.id} is tagged ${CHAOS_STACK} but has no name`);
 }
 
 function plannedDeletes(plans: Plan[]): Set<string> {

@@ -17,6 +17,7 @@ import type { ChaosCase } from './cases.js';
 import {
   duplicates,
   endState,
+  orphans,
   othersTouched,
   type Pkg,
   packagesOf,
@@ -41,6 +42,8 @@ export interface ChaosOutcome {
   /** Failures matching an open known issue (known.ts): reported, not counted as violations. */
   known: string[];
   applies: number;
+  /** A plan of this case acted on an unnamed GA plan (open issue `ga-unnamed-after-interrupt`). */
+  touchedUnnamedGa?: boolean;
   /** Round by round: steps planned, done, failed, skipped. */
   rounds: string[];
 }
@@ -125,7 +128,8 @@ function reportStall(
 ): void {
   const open = steps.filter((x) => x.status === 'failed' || x.status === 'not-started');
   const stuck = open.filter((x) => last.get(x.id)?.type === 'step-retry');
-  const text = `round ${round}: apply stalled for ${STALL_MS / 1000} s in ${stuck.map((x) => x.id).join(', ') || 'no step'}`;
+  const where = open.map((x) => `${x.id} (last: ${JSON.stringify(last.get(x.id) ?? null)})`);
+  const text = `round ${round}: apply stalled for ${STALL_MS / 1000} s; unfinished: ${where.join(', ') || 'none'}`;
   const known =
     isOpen('ambiguous-recheck-stall') &&
     stuck.length > 0 &&
@@ -134,6 +138,14 @@ function reportStall(
       return e?.type === 'step-retry' && e.code === 'NetworkError';
     });
   (known ? out.known : out.violations).push(text);
+}
+
+/** While `ga-unnamed-after-interrupt` is open, a case whose plans touched an unnamed GA plan fails as that issue. */
+function classifyUnnamedGa(out: ChaosOutcome): void {
+  const orphaned = out.violations.some((v) => v.startsWith('orphan: gaBandwidth'));
+  if (!isOpen('ga-unnamed-after-interrupt') || !(out.touchedUnnamedGa || orphaned)) return;
+  out.known.push(...out.violations.map((v) => `ga-unnamed-after-interrupt: ${v}`));
+  out.violations = [];
 }
 
 interface Round {
@@ -169,6 +181,7 @@ async function applyRounds(c: ChaosCase, ctx: RoundContext, out: ChaosOutcome): 
       return;
     }
     if (plan.steps.length === 0) return;
+    if (plan.steps.some((x) => x.address === 'gaBandwidth/')) out.touchedUnnamedGa = true;
     out.applies = round;
     ctx.trace(`round ${round}: ${plan.steps.map((s) => s.id).join(', ')}`);
     const signals = signalsFor(c, round, ctx.trace);
@@ -183,15 +196,22 @@ async function applyRounds(c: ChaosCase, ctx: RoundContext, out: ChaosOutcome): 
       maxPollIntervalMs: 100,
       retry: { baseMs: 10, maxDelayMs: 100 },
     });
-    if (signals.stalled()) reportStall(result.steps, signals.last, round, out);
     const t = result.totals;
+    const failures = result.steps
+      .filter((x) => x.error)
+      .map((x) => `${x.id} ${x.error?.code}: ${x.error?.message}`);
     out.rounds.push(
-      `apply ${round}: ${plan.steps.length} steps, ${t.done} done, ${t.failed} failed, ${t.skipped} skipped${result.interrupted ? ', interrupted' : ''}`,
+      `apply ${round}: ${plan.steps.length} steps, ${t.done} done, ${t.failed} failed, ${t.skipped} skipped${result.interrupted ? ', interrupted' : ''}${failures.length > 0 ? ` [${failures.join('; ')}]` : ''}`,
     );
     const after = packagesOf(await ctx.emulator.state());
     out.violations.push(
       ...checkRound({ plan, before, after }, declared, c.prune).map((v) => `round ${round}: ${v}`),
     );
+    if (signals.stalled()) {
+      // A stalled apply would stall again; the final plan reports what is left.
+      reportStall(result.steps, signals.last, round, out);
+      return;
+    }
   }
 }
 
@@ -220,10 +240,12 @@ export async function runChaosCase(
       ...othersTouched(initial, final),
       ...endState(final, declaredOf(c)),
       ...duplicates(final),
+      ...orphans(final),
     );
   } catch (err: unknown) {
     out.violations.push(`error: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
+    classifyUnnamedGa(out);
     await client.close();
     await emulator.close();
   }

@@ -57,6 +57,32 @@ function gaAttachLostBeforeArrival(): ChaosCase {
   return c;
 }
 
+function cenWithTwoCens(): ChaosCase {
+  const c = emptyCase();
+  c.cens[0] = {
+    live: { bandwidth: 10, description: 'one' },
+    desired: { intent: 'present', manageMembers: true },
+  };
+  c.cenOwners[0] = { live: 0, desired: 0 };
+  c.cenOwners[1] = { live: null, desired: 0 };
+  c.faults = { rate: 0, kinds: [] };
+  return c;
+}
+
+function gaCreateStoppedBeforeNaming(): ChaosCase {
+  const c = emptyCase();
+  c.gas[0] = {
+    live: null,
+    desired: { intent: 'present', bandwidth: 50, description: 'one', manageMembers: true },
+  };
+  c.gaAccelerators[0] = { live: null, desired: 0 };
+  c.prune = true;
+  // Killed when the naming step starts: the plan exists, tagged, with no name yet.
+  c.interrupt = { afterSteps: 2, hard: true };
+  c.faults = { rate: 0, kinds: [] };
+  return c;
+}
+
 export const REGRESSIONS: Regression[] = [
   {
     note: 'a CEN package declared with `description: ""` is created (found: chaos seed 7, case 4)',
@@ -69,5 +95,17 @@ export const REGRESSIONS: Regression[] = [
     known:
       'after an ambiguous BandwidthPackageAddAccelerator that did not take effect, the executor waits for the plan to become `binded` (a state only the lost write can bring) until the wait timeout, minutes, before re-sending',
     case: gaAttachLostBeforeArrival(),
+  },
+  {
+    note: 'a CEN package declared with two CENs (found: chaos seed 42, cases 8, 11, 16, 22, 25)',
+    known:
+      'the loader accepts several ids in `cens:`, but a CEN bandwidth package can be associated with one CEN only; the second associate fails with InvalidOperation.BwpInstanceStatus on every apply',
+    case: cenWithTwoCens(),
+  },
+  {
+    note: 'a GA plan whose apply was killed between create and naming, with --prune (found: chaos seed 42, cases 15, 30)',
+    known:
+      'the next plan deletes the unnamed plan as undeclared and re-creates it with the same ClientToken, which returns the deleted plan; the apply waits for it forever',
+    case: gaCreateStoppedBeforeNaming(),
   },
 ];
