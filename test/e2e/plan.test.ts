@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SeedDocument } from '../../src/emulator/index.js';
 import { readPlanFile } from '../../src/planner/index.js';
-import { runCli } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 
 const SEED: SeedDocument = {
@@ -114,5 +114,18 @@ describe('bwsync plan (CLI against an emulator)', () => {
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--target nope/x');
+  });
+
+  it('plans the quickstart against the embedded emulator with --local', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'bwsync-local-'));
+    const quickstart = join(ROOT, 'examples', 'quickstart.yaml');
+    const run = await runCli(['plan', quickstart, '--local', '--detailed-exitcode'], { cwd });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('Plan: 4 to add, 0 to change, 0 to destroy.');
+    expect(run.stdout).toContain('cbwp-bp1demohandmade0001');
+    expect(readFileSync(join(cwd, '.bwsync', 'local-cloud.json'), 'utf8')).toContain(
+      'eip-bp1demo0000000000001',
+    );
   });
 });
