@@ -44,7 +44,7 @@ export function allHold(conditions: WaitCondition[], res: LiveResource | undefin
 
 /** A readable form of the conditions for progress lines and timeout messages. */
 export function describeConditions(conditions: WaitCondition[]): string {
-  return conditions.map(describeCondition).join(' and ');
+  return conditions.length === 0 ? 'a settled state' : conditions.map(describeCondition).join(' and ');
 }
 
 function describeCondition(c: WaitCondition): string {

@@ -87,6 +87,20 @@ describe('executePlan', () => {
     expect(cloud.packages.get('cbwp-1')!.members).toEqual([{ id: 'eip-1', status: 'BINDED' }]);
   });
 
+  it('re-sends an ambiguous write that never landed, without waiting for the state it brings about', async () => {
+    const cloud = new FakeCloud();
+    cloud.seed('cbwp-1', 10);
+    cloud.statusAfterAdd = 'InUse';
+    cloud.fail('AddCommonBandwidthPackageIp', 'lost');
+    const add = steps.addIp('add', 'cbwp-1', 'eip-1', { locks: ['cbwp-1'] });
+    // Like a CEN associate: the status the step brings about (never, if it did not land).
+    add.wait!.until.unshift({ type: 'status', in: ['InUse'] });
+    add.wait!.timeout_ms = 600_000;
+    const result = await executePlan(planOf([add]), options(cloud));
+    expect(result.steps[0]!.status).toBe('done');
+    expect(cloud.count('AddCommonBandwidthPackageIp')).toBe(2);
+  }, 5_000);
+
   it('decides an ambiguous resize and delete by re-reading', async () => {
     const cloud = new FakeCloud();
     cloud.seed('cbwp-1', 10);

@@ -4,12 +4,15 @@ import type { LiveResource } from '../model/live.js';
 import type { Step, StepParam } from '../model/plan.js';
 import type { StepResult } from '../model/result.js';
 import { type RetryPolicy, retryDelay, sleep } from './backoff.js';
-import { allHold, describeConditions, effectVisible } from './conditions.js';
+import { describeConditions, effectVisible, inTransition } from './conditions.js';
 import { type CallFailure, kindOf, toFailure } from './failures.js';
 import type { PriorityGate } from './gate.js';
 import { resolveParams, resolveResource, type StepOutputs } from './params.js';
 import { clientTokenFor } from './tokens.js';
 import type { LiveReader, Poller } from './waits.js';
+
+/** How long an ambiguity check lets a transition run before judging anyway. */
+const SETTLE_MAX_MS = 60_000;
 
 export interface StepContext {
   client: RpcClient;
@@ -159,14 +162,16 @@ async function effectShown(step: Step, ctx: StepContext): Promise<boolean | unde
     const query = { kind: wait.kind, region: wait.region, ids: [id], capsFor };
     let live = (await ctx.read(ctx.client, query)).find((r: LiveResource) => r.id === id);
     const seen = effectVisible(wait.until, live);
-    const status = wait.until.filter((c) => c.type === 'status');
-    if (seen !== false || status.length === 0 || live === undefined || allHold(status, live)) return seen;
+    // Only a resource visibly in a transition (Modifying, binding …) is let settle: a status
+    // the step itself brings about (InUse after an associate) never comes if it did not land.
+    if (seen !== false || live === undefined || !inTransition(live.status)) return seen;
     await ctx.poller.wait({
       kind: wait.kind,
       region: wait.region,
       id,
-      until: status,
-      timeoutMs: wait.timeout_ms,
+      until: [],
+      accept: (res) => res === undefined || !inTransition(res.status),
+      timeoutMs: Math.min(wait.timeout_ms, SETTLE_MAX_MS),
     });
     live = (await ctx.read(ctx.client, query)).find((r: LiveResource) => r.id === id);
     return effectVisible(wait.until, live);

@@ -22,6 +22,8 @@ export interface WaitRequest {
   region: string;
   id: string;
   until: WaitCondition[];
+  /** Replaces `until` when given: an executor-internal condition (e.g. "not in a transition"). */
+  accept?: (res: LiveResource | undefined) => boolean;
   timeoutMs: number;
 }
 
@@ -177,7 +179,9 @@ class Group {
   private settle(w: Waiter, found: Map<string, LiveResource> | undefined, error: string | undefined): void {
     if (!this.waiters.has(w)) return;
     const t = this.now();
-    if (found !== undefined && allHold(w.request.until, found.get(w.request.id))) {
+    const res = found?.get(w.request.id);
+    const ok = w.request.accept ? w.request.accept(res) : allHold(w.request.until, res);
+    if (found !== undefined && ok) {
       this.waiters.delete(w);
       w.resolve();
       return;

@@ -22,7 +22,8 @@ export class FakeApiError extends Error {
   }
 }
 
-export type FaultKind = 'ambiguous' | 'busy' | 'fatal' | 'transient';
+/** `lost`: the request never reached the cloud, but the caller cannot tell (ambiguous). */
+export type FaultKind = 'ambiguous' | 'lost' | 'busy' | 'fatal' | 'transient';
 
 interface FakePackage {
   id: string;
@@ -54,6 +55,8 @@ export class FakeCloud {
    * when it ends, and re-sending the same spec is refused as "not changed".
    */
   lagSpec = false;
+  /** CEN-like membership: the package's own status changes once a member is added (`InUse`). */
+  statusAfterAdd: string | undefined;
 
   constructor(readonly asyncMs = 5) {}
 
@@ -106,6 +109,7 @@ export class FakeCloud {
     if (fault?.kind === 'transient')
       throw new FakeApiError('ServiceUnavailable', 'transient', requestId, 503);
     if (fault?.kind === 'fatal') throw new FakeApiError('InvalidParameter', 'fatal', requestId);
+    if (fault?.kind === 'lost') throw new FakeApiError('ConnectionReset', 'ambiguous', requestId, 0);
     const token = typeof params.ClientToken === 'string' ? params.ClientToken : undefined;
     const replay = token ? this.tokens.get(token) : undefined;
     const response = replay ?? this.perform(action, params, requestId);
@@ -182,7 +186,10 @@ export class FakeCloud {
           throw new FakeApiError('IpInstanceId.AlreadyInBandwidthPackage', 'fatal', requestId);
         const member = { id: ip, status: 'BINDING' };
         p.members.push(member);
-        this.later(() => (member.status = 'BINDED'));
+        this.later(() => {
+          member.status = 'BINDED';
+          if (this.statusAfterAdd) p.status = this.statusAfterAdd;
+        });
         return {};
       }
       case 'RemoveCommonBandwidthPackageIp': {

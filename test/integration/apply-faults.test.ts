@@ -50,6 +50,21 @@ describe('apply under the emulator fault injection', () => {
     });
   }
 
+  for (const kind of FAULT_KINDS) {
+    it(`converges within 3 applies under 30% "${kind}" faults, creating nothing twice`, async () => {
+      h = await startHarness();
+      for (const yaml of [CREATE, CHANGE, DELETE]) {
+        await h.emulator.setFaults({ rate: 0.3, kinds: [kind], seed: 7, latencyMs: 5 });
+        const { runs } = await converge(h, yaml, 3);
+        await h.emulator.setFaults({ rate: 0, kinds: [] });
+        expect(runs).toBeLessThanOrEqual(3);
+        expect(duplicates(await h.inventory())).toEqual([]);
+        expect((await h.plan(yaml)).steps).toEqual([]);
+      }
+      expect((await h.emulator.stats()).faults[kind]).toBeGreaterThan(0);
+    });
+  }
+
   it('converges when every write loses its response (ambiguous) at 50%', async () => {
     h = await startHarness();
     for (const yaml of [CREATE, CHANGE, DELETE]) {

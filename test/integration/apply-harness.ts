@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createClient } from '../../src/aliyun/client.js';
 import { staticCredentials } from '../../src/aliyun/credentials.js';
 import { AliyunApiError } from '../../src/aliyun/errors.js';
-import type { RpcClient } from '../../src/aliyun/types.js';
+import type { CallLog, RpcClient } from '../../src/aliyun/types.js';
 import { demoSeed } from '../../src/emulator/index.js';
 import { type ExecuteOptions, executePlan } from '../../src/executor/index.js';
 import { loadOrThrow } from '../../src/loader/index.js';
@@ -34,7 +34,7 @@ export interface Harness {
 export const REGIONS = ['cn-hangzhou', 'cn-shanghai'];
 
 export async function startHarness(
-  options: { asyncMs?: number; client?: (c: RpcClient) => RpcClient } = {},
+  options: { asyncMs?: number; client?: (c: RpcClient) => RpcClient; log?: (line: CallLog) => void } = {},
 ): Promise<Harness> {
   const emulator = await startTestEmulator({ seed: demoSeed(), asyncMs: options.asyncMs ?? 20 });
   const raw = createClient({
@@ -44,6 +44,9 @@ export async function startHarness(
     baseDelayMs: 5,
     maxDelayMs: 50,
     random: () => 0.5,
+    // A request the emulator cut off is noticed within seconds, not the 30 s default.
+    timeoutMs: 3000,
+    ...(options.log ? { log: options.log } : {}),
   });
   const client = options.client ? options.client(raw) : raw;
   const dir = mkdtempSync(join(tmpdir(), 'bwsync-apply-'));
