@@ -104,7 +104,10 @@ const eipSpec: fc.Arbitrary<EipSpec> = fc
   .map((e) => (e.liveOwner === 'foreign' ? { liveOwner: 'foreign', desiredOwner: null } : e));
 
 const regionSpec: fc.Arbitrary<RegionSpec> = fc.record({
-  packages: fc.array(packageSpec(2, 500), { minLength: CBWP_SLOTS.length, maxLength: CBWP_SLOTS.length }),
+  packages: fc.array(packageSpec(isOpen('cap-equal-to-bandwidth') ? 3 : 2, 500), {
+    minLength: CBWP_SLOTS.length,
+    maxLength: CBWP_SLOTS.length,
+  }),
   eips: fc.array(eipSpec, { minLength: EIPS_PER_REGION, maxLength: EIPS_PER_REGION }),
   foreign: fc.boolean(),
   otherStack: fc.boolean(),

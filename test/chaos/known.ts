@@ -22,6 +22,10 @@ export const KNOWN_ISSUES = {
     'it deletes it while the create, replayed with the same ClientToken, returns that same plan, so the apply ' +
     'waits for a deleted plan and never converges; without --prune it stays behind, unnamed. Random cases whose ' +
     'plan touches an unnamed GA plan count their failures as this known issue.',
+  'cap-equal-to-bandwidth':
+    'a per-IP cap equal to the package bandwidth is accepted, but DescribeEipAddresses reports such a cap as ' +
+    '"no cap" (Bandwidth equals BandwidthPackageBandwidth), so the set-ip-cap wait never holds and every plan ' +
+    'sets the cap again. Random cases keep shared bandwidth packages above the largest cap (3 Mbit/s and up).',
 } as const;
 
 export type KnownIssue = keyof typeof KNOWN_ISSUES;

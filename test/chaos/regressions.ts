@@ -83,6 +83,17 @@ function gaCreateStoppedBeforeNaming(): ChaosCase {
   return c;
 }
 
+function capEqualToBandwidth(): ChaosCase {
+  const c = emptyCase();
+  c.regions[0]!.packages[0] = {
+    live: null,
+    desired: { intent: 'present', bandwidth: 2, manageMembers: true },
+  };
+  c.regions[0]!.eips[0] = { liveOwner: null, desiredOwner: 0, cap: 2 };
+  c.faults = { rate: 0, kinds: [] };
+  return c;
+}
+
 export const REGRESSIONS: Regression[] = [
   {
     note: 'a CEN package declared with `description: ""` is created (found: chaos seed 7, case 4)',
@@ -107,5 +118,11 @@ export const REGRESSIONS: Regression[] = [
     known:
       'the next plan deletes the unnamed plan as undeclared and re-creates it with the same ClientToken, which returns the deleted plan; the apply waits for it forever',
     case: gaCreateStoppedBeforeNaming(),
+  },
+  {
+    note: 'a per-IP cap equal to the package bandwidth (found: chaos seed 42, case 53)',
+    known:
+      'the cap reads back as "no cap" (DescribeEipAddresses shows Bandwidth = BandwidthPackageBandwidth), so the set-ip-cap wait never holds and every plan sets it again',
+    case: capEqualToBandwidth(),
   },
 ];
