@@ -2,7 +2,7 @@ import type { DesiredResource, DesiredState } from '../model/desired.js';
 import { addressOf, STACK_TAG } from '../model/kinds.js';
 import type { LiveResource, LiveState } from '../model/live.js';
 import type { PlainObject, PlanDiagnostic, ResourceChange, UnmanagedResource } from '../model/plan.js';
-import { providerFor, type StepDraft, type StepTarget } from '../providers/index.js';
+import { nameOf, providerFor, type StepDraft, type StepTarget } from '../providers/index.js';
 import { diffResource, type ResourceDiff, sortKeys } from './diff.js';
 import { type Matched, matchResources } from './match.js';
 import { decideMoves } from './moves.js';
@@ -39,7 +39,7 @@ export function buildWorks(desired: DesiredState, live: LiveState, options: Plan
   const m = matchResources(desired.resources, live.resources, stack);
   const errored = new Set(m.errors.map((e) => e.address));
   const todo = m.matched.filter((x) => !errored.has(x.desired.address));
-  const pruned = options.prune ? m.ours.filter((l) => inTarget(l.kind, l.region, l.name)) : [];
+  const pruned = options.prune ? m.ours.filter((l) => inTarget(l.kind, l.region, nameOf(l))) : [];
   const deleting = new Set<string>(pruned.map((l) => l.id));
   const diffs = new Map<Matched, ResourceDiff>();
   const diffOf = (x: Matched, l: LiveResource): ResourceDiff => {
@@ -267,7 +267,7 @@ function planDelete(
   reason: string,
   ctx: Ctx,
 ): Work | undefined {
-  const address = d?.address ?? addressOf(live.kind, live.region, live.name);
+  const address = d?.address ?? addressOf(live.kind, live.region, nameOf(live));
   if (d?.protect) {
     ctx.errors.push({
       code: 'protected',
@@ -288,7 +288,7 @@ function planDelete(
   if (!drafts) return undefined;
   const before = providerFor(live.kind).toView(live);
   const change: ResourceChange = {
-    ...baseChange({ ...live, address }, live.id),
+    ...baseChange({ ...live, name: nameOf(live), address }, live.id),
     change: { actions: ['delete'], before, after: null, attributes: [] },
     reason,
   };

@@ -2,7 +2,7 @@ import type { DesiredResource } from '../model/desired.js';
 import { STACK_TAG } from '../model/kinds.js';
 import type { LiveResource } from '../model/live.js';
 import type { AttributeChange, FieldClass, PlainValue } from '../model/plan.js';
-import type { CapChange, Provider } from '../providers/index.js';
+import { type CapChange, isOwnTag, type Provider } from '../providers/index.js';
 import { canonicalJson } from './canonical.js';
 
 export interface ResourceDiff {
@@ -79,8 +79,8 @@ function diffTags(d: DesiredResource, live: LiveResource, stack: string) {
   const set: Record<string, string> = {};
   const remove: string[] = [];
   if (d.tags !== undefined) {
-    for (const [k, v] of Object.entries(d.tags)) if (k !== STACK_TAG && live.tags[k] !== v) set[k] = v;
-    for (const k of Object.keys(live.tags)) if (k !== STACK_TAG && !(k in d.tags)) remove.push(k);
+    for (const [k, v] of Object.entries(d.tags)) if (!isOwnTag(k) && live.tags[k] !== v) set[k] = v;
+    for (const k of Object.keys(live.tags)) if (!isOwnTag(k) && !(k in d.tags)) remove.push(k);
   }
   // Adoption: a resource this stack manages always carries its tag.
   if (live.tags[STACK_TAG] !== stack) set[STACK_TAG] = stack;

@@ -2,6 +2,7 @@ import type { DesiredResource } from '../model/desired.js';
 import { addressOf, isRegional, STACK_TAG } from '../model/kinds.js';
 import type { LiveResource } from '../model/live.js';
 import type { PlanDiagnostic, UnmanagedResource } from '../model/plan.js';
+import { nameOf } from '../providers/index.js';
 
 export interface Matched {
   desired: DesiredResource;
@@ -34,9 +35,9 @@ export function matchResources(desired: DesiredResource[], live: LiveResource[],
   const matched: Matched[] = [];
   const byName = new Map<string, LiveResource[]>();
   for (const l of live) {
-    const list = byName.get(nameKey(l));
+    const list = byName.get(nameKey(l.kind, l.region, nameOf(l)));
     if (list) list.push(l);
-    else byName.set(nameKey(l), [l]);
+    else byName.set(nameKey(l.kind, l.region, nameOf(l)), [l]);
   }
   // Id declarations first, so a name match never takes a resource adopted by id elsewhere.
   for (const d of desired) if (d.id !== undefined) claimed.add(d.id);
@@ -44,7 +45,7 @@ export function matchResources(desired: DesiredResource[], live: LiveResource[],
     const m =
       d.id !== undefined
         ? matchById(d, byId, stack, errors)
-        : matchByName(d, byName.get(nameKey(d)) ?? [], claimed, stack, errors);
+        : matchByName(d, byName.get(nameKey(d.kind, d.region, d.name)) ?? [], claimed, stack, errors);
     if (m.live) claimed.add(m.live.id);
     matched.push(m);
   }
@@ -56,10 +57,10 @@ export function matchResources(desired: DesiredResource[], live: LiveResource[],
     if (owner === stack) ours.push(l);
     const reason = owner === stack ? 'undeclared' : owner === undefined ? 'untagged' : 'other-stack';
     unmanaged.push({
-      address: addressOf(l.kind, l.region, l.name),
+      address: addressOf(l.kind, l.region, nameOf(l)),
       kind: l.kind,
       region: l.region,
-      name: l.name,
+      name: nameOf(l),
       id: l.id,
       reason,
     });
@@ -105,8 +106,8 @@ function matchById(
   return { desired: d, live: l, adopt: owner === undefined };
 }
 
-function nameKey(r: { kind: string; region: string; name: string }): string {
-  return `${r.kind}\u0000${r.region}\u0000${r.name}`;
+function nameKey(kind: string, region: string, name: string): string {
+  return `${kind}\u0000${region}\u0000${name}`;
 }
 
 function matchByName(
@@ -144,7 +145,7 @@ function matchByName(
 export function sortLive(live: LiveResource[]): LiveResource[] {
   return [...live].sort(
     (a, b) =>
-      addressOf(a.kind, a.region, a.name).localeCompare(addressOf(b.kind, b.region, b.name)) ||
+      addressOf(a.kind, a.region, nameOf(a)).localeCompare(addressOf(b.kind, b.region, nameOf(b))) ||
       a.id.localeCompare(b.id),
   );
 }

@@ -379,6 +379,21 @@ describe('gaBandwidth changes', () => {
 });
 
 describe('identity, ownership and safety', () => {
+  it('tags a GA create with its name and recognises a plan whose naming step never ran', () => {
+    const create = planChanges(desiredState([dGa('edge')]), liveState([]));
+    expect(create.steps[0]?.api.params.Tag).toContainEqual({ Key: 'bwsync:name', Value: 'edge' });
+    const unnamed = lGa('gbwp-1', '', { tags: { [STACK_TAG]: STACK, 'bwsync:name': 'edge' } });
+    const plan = planChanges(desiredState([dGa('edge', { accelerators: ['ga-1'] })]), liveState([unnamed]), {
+      prune: true,
+    });
+    expect(plan.errors).toEqual([]);
+    expect(plan.resource_changes.map((c) => [c.address, c.change.actions[0]])).toEqual([
+      ['gaBandwidth/edge', 'update'],
+    ]);
+    expect(ids(plan)).toEqual(['gaBandwidth/edge:modify-attribute', 'gaBandwidth/edge:add-accelerator:ga-1']);
+    expect(plan.resource_changes[0]?.change.attributes.map((a) => a.field)).toEqual(['name', 'accelerators']);
+  });
+
   it('adopts an untagged resource by id and adds the stack tag', () => {
     const plan = planChanges(
       desiredState([dShared('a', { id: 'cbwp-9' })]),

@@ -4,6 +4,8 @@ import { gaBandwidthProvider } from './ga-bandwidth/index.js';
 import { sharedBandwidthProvider } from './shared-bandwidth/index.js';
 import type { Provider } from './types.js';
 
+export { isOwnTag, NAME_TAG, nameOf } from './common/wire.js';
+
 export type {
   CapChange,
   CreateWork,

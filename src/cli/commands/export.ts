@@ -4,7 +4,7 @@ import { ConfigError } from '../../errors.js';
 import { isRegional, KINDS, type Kind, STACK_TAG } from '../../model/kinds.js';
 import type { LiveResource } from '../../model/live.js';
 import type { PlainValue } from '../../model/plan.js';
-import { providerFor } from '../../providers/index.js';
+import { nameOf, providerFor } from '../../providers/index.js';
 import { addCloudOptions, type CloudFlags, openCloud } from '../cloud.js';
 import { type CliIO, EXIT } from '../io.js';
 import type { CommandState } from '../main.js';
@@ -84,7 +84,7 @@ export function toYaml(live: LiveResource[], stack: string, regions: string[]): 
 function entryOf(l: LiveResource): Record<string, unknown> {
   const p = providerFor(l.kind);
   const view = p.toView(l);
-  const out: Record<string, unknown> = { name: l.name === '' ? l.id : l.name, id: l.id };
+  const out: Record<string, unknown> = { name: nameOf(l) || l.id, id: l.id };
   if (isRegional(l.kind)) out.region = l.region;
   for (const [k, v] of Object.entries(view)) {
     if (k === 'name' || k === p.memberField || k === 'tags') continue;

@@ -48,7 +48,8 @@ export function createSteps(work: CreateWork): StepDraft[] {
         AutoRenew: d.autoRenew,
         AutoRenewDuration: d.autoRenewDuration,
         Name: d.name,
-        Description: d.description,
+        // CBN rejects an empty description (InvalidParameter.Description): leave it out.
+        Description: d.description === '' ? undefined : d.description,
         Tag: tagParams(work.tags),
       }),
       clientToken: true,

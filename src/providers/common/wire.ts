@@ -81,9 +81,25 @@ export function timeToIso(value: unknown): string | undefined {
   return optStr(value);
 }
 
-/** User tags only: the stack tag is bwsync's own and never part of a diff of `tags`. */
+/**
+ * Set at create on kinds whose create call takes no name (GA): a package whose naming step
+ * never ran (an interrupted apply) is still recognised by its declared name.
+ */
+export const NAME_TAG = 'bwsync:name';
+
+/** `bwsync:*` tags are bwsync's own (stack, name) and never part of a diff of `tags`. */
+export function isOwnTag(key: string): boolean {
+  return key === STACK_TAG || key.startsWith('bwsync:');
+}
+
+/** User tags only, sorted by key. */
 export function userTags(tags: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of Object.keys(tags).sort()) if (k !== STACK_TAG) out[k] = tags[k] ?? '';
+  for (const k of Object.keys(tags).sort()) if (!isOwnTag(k)) out[k] = tags[k] ?? '';
   return out;
+}
+
+/** The name a package is known by: its name, else the name tag set at create. */
+export function nameOf(live: { name: string; tags: Record<string, string> }): string {
+  return live.name !== '' ? live.name : (live.tags[NAME_TAG] ?? '');
 }

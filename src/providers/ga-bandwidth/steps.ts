@@ -1,6 +1,7 @@
 import type { DesiredGaBandwidth } from '../../model/desired.js';
 import type { LiveGaBandwidth } from '../../model/live.js';
 import { defined, draft, type StepSpec, sorted, tagParams } from '../common/steps.js';
+import { NAME_TAG } from '../common/wire.js';
 import type { CreateWork, DeleteWork, StepDraft, StepTarget, UpdateWork } from '../types.js';
 import { API_REGION, RESOURCE_TYPE } from './fields.js';
 import { active, BUSY, bandwidthIs, bound, gone, steady, TIMEOUT_MS, unbound } from './waits.js';
@@ -40,7 +41,7 @@ export function createSteps(work: CreateWork): StepDraft[] {
         AutoPay: true,
         AutoRenew: d.autoRenew,
         AutoRenewDuration: d.autoRenewDuration,
-        Tag: tagParams(work.tags),
+        Tag: tagParams({ ...work.tags, [NAME_TAG]: d.name }),
       }),
       clientToken: true,
       until: [active],
