@@ -117,8 +117,12 @@ function diffMembers(p: Provider, want: Record<string, PlainValue>, have: Record
 function diffCaps(p: Provider, d: DesiredResource, live: LiveResource): CapChange[] {
   const declared = p.desiredCaps?.(d);
   if (!declared) return [];
+  const packageBandwidth = d.bandwidth ?? live.bandwidth;
   const out: CapChange[] = [];
-  for (const [member, after] of [...declared].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [member, declaredCap] of [...declared].sort(([a], [b]) => a.localeCompare(b))) {
+    // A cap at or above the package bandwidth limits nothing, and the API reports it as no cap
+    // (Bandwidth equals BandwidthPackageBandwidth): plan it as no cap, or it never converges.
+    const after = declaredCap !== null && declaredCap >= packageBandwidth ? null : declaredCap;
     const m = live.members.find((x) => x.id === member);
     // A member joining the package starts without a cap; an unread cap counts as none.
     const before = m?.bandwidth ?? null;

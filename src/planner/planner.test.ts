@@ -165,6 +165,24 @@ describe('sharedBandwidth changes', () => {
     expect(step(grow, `${A}:set-ip-cap:eip-1`).locks).toEqual(['cbwp-1', 'eip-1']);
   });
 
+  it('plans a cap equal to the package bandwidth as no cap, as the API reports it', () => {
+    const same = planChanges(
+      desiredState([dShared('a', { bandwidth: 100, ips: [{ id: 'eip-1', bandwidth: 100 }] })]),
+      liveState([lShared('cbwp-1', 'a', { bandwidth: 100, members: [{ id: 'eip-1', bandwidth: null }] })]),
+    );
+    expect(same.steps).toEqual([]);
+    const shrinkToCap = planChanges(
+      desiredState([dShared('a', { bandwidth: 50, ips: [{ id: 'eip-1', bandwidth: 50 }] })]),
+      liveState([lShared('cbwp-1', 'a', { bandwidth: 100, members: [{ id: 'eip-1', bandwidth: 50 }] })]),
+    );
+    expect(ids(shrinkToCap)).toEqual([`${A}:cancel-ip-cap:eip-1`, `${A}:modify-spec`]);
+    const created = planChanges(
+      desiredState([dShared('a', { bandwidth: 20, ips: [{ id: 'eip-1', bandwidth: 20 }] })]),
+      liveState([]),
+    );
+    expect(ids(created)).toEqual([`${A}:create`, `${A}:add-ips:1`]);
+  });
+
   it('reads an unchanged cap as no change', () => {
     const plan = planChanges(
       desiredState([

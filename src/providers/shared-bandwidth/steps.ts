@@ -56,7 +56,10 @@ export function createSteps(work: CreateWork): StepDraft[] {
   if (d.deletionProtection === true) out.push(protection(t, true));
   out.push(...addIps(t, work.members));
   const caps = [...(d.ips ?? [])]
-    .filter((ip) => typeof ip.bandwidth === 'number')
+    // A cap at or above the package bandwidth is no cap (and reads back as none).
+    .filter(
+      (ip) => typeof ip.bandwidth === 'number' && ip.bandwidth < (d.bandwidth ?? Number.POSITIVE_INFINITY),
+    )
     .map((ip) => ({ member: ip.id, before: null, after: ip.bandwidth as number }));
   out.push(...caps.sort(byMember).map((c) => capStep(t, c)));
   return out;
