@@ -260,6 +260,22 @@ describe('executePlan', () => {
     expect(cloud.count('ModifyCommonBandwidthPackageSpec')).toBe(2);
   });
 
+  it('abandons waits once the grace period is over, reporting the step as interrupted', async () => {
+    const cloud = new FakeCloud(60_000);
+    cloud.seed('cbwp-1', 10);
+    const stop = new AbortController();
+    const abort = new AbortController();
+    const opts = options(cloud, { signal: stop.signal, abort: abort.signal });
+    opts.sink = (e) => {
+      if (e.type !== 'step-waiting') return;
+      stop.abort('SIGTERM');
+      setTimeout(() => abort.abort('grace period over'), 20);
+    };
+    const result = await executePlan(planOf([steps.modifySpec('spec', 'cbwp-1', 30)]), opts);
+    expect(result.interrupted).toBe(true);
+    expect(result.steps[0]).toMatchObject({ status: 'failed', error: { code: 'Interrupted' } });
+  }, 5_000);
+
   it('refuses to run a delete of a protected resource, before any call', async () => {
     const cloud = new FakeCloud();
     cloud.seed('cbwp-1', 10);

@@ -136,7 +136,14 @@ async function callOnce(step: Step, params: RpcParams, ctx: StepContext, tally: 
     tally.requestIds.push(...(response.requestIds.length > 0 ? response.requestIds : [response.requestId]));
     return { ok: true, body: response.body };
   } catch (e: unknown) {
-    const failure = toFailure(e);
+    const failure: CallFailure = ctx.abort?.aborted
+      ? {
+          code: 'Interrupted',
+          message:
+            'The call was abandoned on interrupt; whether it took effect is unknown until the next plan.',
+          classification: 'ambiguous',
+        }
+      : toFailure(e);
     tally.attempts += attemptsOf(e);
     for (const id of [...requestIdsOf(e), failure.requestId ?? '']) {
       if (id !== '' && !tally.requestIds.includes(id)) tally.requestIds.push(id);
