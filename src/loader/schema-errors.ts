@@ -184,6 +184,13 @@ function badCount(e: ErrorObject, field: string, loc: Diagnostic['loc']): Diagno
   const limit = Number((e.params as { limit?: unknown }).limit);
   if (field === 'areas')
     return errorAt('bad-count', '`areas` must list exactly two areas, e.g. [China, Asia-Pacific].', loc);
+  if (field === 'cens') {
+    return errorAt(
+      'bad-count',
+      '`cens` lists at most one CEN: a CEN bandwidth package serves one CEN instance at a time.',
+      loc,
+    );
+  }
   if (e.keyword === 'maxProperties') {
     return errorAt(
       'bad-count',
@@ -193,7 +200,7 @@ function badCount(e: ErrorObject, field: string, loc: Diagnostic['loc']): Diagno
   }
   return errorAt(
     'bad-count',
-    `\`${field}\` must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${limit} items.`,
+    `\`${field}\` must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${limit} ${limit === 1 ? 'item' : 'items'}.`,
     loc,
   );
 }

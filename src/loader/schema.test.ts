@@ -157,6 +157,11 @@ const BOUNDS: { ok: string; bad: string; code: string }[] = [
     bad: 'cenBandwidth: [{ name: aa, areas: [China, Europe, Australia] }]',
     code: 'bad-count',
   },
+  {
+    ok: 'cenBandwidth: [{ name: aa, cens: [cen-one] }]',
+    bad: 'cenBandwidth: [{ name: aa, cens: [cen-one, cen-two] }]',
+    code: 'bad-count',
+  },
   { ok: 'gaBandwidth: [{ name: a.b-c_d }]', bad: 'gaBandwidth: [{ name: 1abc }]', code: 'bad-format' },
   {
     ok: 'sharedBandwidth: [{ name: 网络出口 }]',
