@@ -72,7 +72,7 @@ export interface ChaosCase {
 
 const intent = fc.constantFrom<Intent>('omit', 'present', 'present', 'present', 'absent');
 const description = fc.constantFrom('', 'one', 'two');
-const cenDescription = isOpen('cen-empty-description') ? fc.constantFrom('one', 'two') : description;
+const cenDescription = isOpen('cen-clear-description') ? fc.constantFrom('one', 'two') : description;
 
 function packageSpec(min: number, max: number, desc = description): fc.Arbitrary<PackageSpec> {
   return fc.record({
@@ -104,7 +104,7 @@ const eipSpec: fc.Arbitrary<EipSpec> = fc
   .map((e) => (e.liveOwner === 'foreign' ? { liveOwner: 'foreign', desiredOwner: null } : e));
 
 const regionSpec: fc.Arbitrary<RegionSpec> = fc.record({
-  packages: fc.array(packageSpec(isOpen('cap-equal-to-bandwidth') ? 3 : 2, 500), {
+  packages: fc.array(packageSpec(2, 500), {
     minLength: CBWP_SLOTS.length,
     maxLength: CBWP_SLOTS.length,
   }),

@@ -25,7 +25,6 @@ import {
   unplannedDetaches,
   unsafePlannedDeletes,
 } from './checks.js';
-import { isOpen } from './known.js';
 import { type Declared, declaredOf, seedOf, yamlOf } from './world.js';
 
 /**
@@ -39,11 +38,7 @@ export const FAULT_RATE = 0.2;
 
 export interface ChaosOutcome {
   violations: string[];
-  /** Failures matching an open known issue (known.ts): reported, not counted as violations. */
-  known: string[];
   applies: number;
-  /** A plan of this case acted on an unnamed GA plan (open issue `ga-unnamed-after-interrupt`). */
-  touchedUnnamedGa?: boolean;
   /** Round by round: steps planned, done, failed, skipped. */
   rounds: string[];
 }
@@ -116,10 +111,7 @@ function signalsFor(c: ChaosCase, round: number, trace: (line: string) => void):
   return { sink, signal: stop.signal, abort: kill.signal, stalled: () => stalled, last: atStall };
 }
 
-/**
- * A stall where every unfinished step was last seen retrying an ambiguous write is the open
- * `ambiguous-recheck-stall` issue; any other stall is a violation.
- */
+/** An apply that made no progress for STALL_MS: where every unfinished step was. */
 function reportStall(
   steps: StepResult[],
   last: Map<string, ExecEvent>,
@@ -127,25 +119,10 @@ function reportStall(
   out: ChaosOutcome,
 ): void {
   const open = steps.filter((x) => x.status === 'failed' || x.status === 'not-started');
-  const stuck = open.filter((x) => last.get(x.id)?.type === 'step-retry');
   const where = open.map((x) => `${x.id} (last: ${JSON.stringify(last.get(x.id) ?? null)})`);
-  const text = `round ${round}: apply stalled for ${STALL_MS / 1000} s; unfinished: ${where.join(', ') || 'none'}`;
-  const known =
-    isOpen('ambiguous-recheck-stall') &&
-    stuck.length > 0 &&
-    stuck.every((x) => {
-      const e = last.get(x.id);
-      return e?.type === 'step-retry' && e.code === 'NetworkError';
-    });
-  (known ? out.known : out.violations).push(text);
-}
-
-/** While `ga-unnamed-after-interrupt` is open, a case whose plans touched an unnamed GA plan fails as that issue. */
-function classifyUnnamedGa(out: ChaosOutcome): void {
-  const orphaned = out.violations.some((v) => v.startsWith('orphan: gaBandwidth'));
-  if (!isOpen('ga-unnamed-after-interrupt') || !(out.touchedUnnamedGa || orphaned)) return;
-  out.known.push(...out.violations.map((v) => `ga-unnamed-after-interrupt: ${v}`));
-  out.violations = [];
+  out.violations.push(
+    `round ${round}: apply stalled for ${STALL_MS / 1000} s; unfinished: ${where.join(', ') || 'none'}`,
+  );
 }
 
 interface Round {
@@ -181,7 +158,6 @@ async function applyRounds(c: ChaosCase, ctx: RoundContext, out: ChaosOutcome): 
       return;
     }
     if (plan.steps.length === 0) return;
-    if (plan.steps.some((x) => x.address === 'gaBandwidth/')) out.touchedUnnamedGa = true;
     out.applies = round;
     ctx.trace(`round ${round}: ${plan.steps.map((s) => s.id).join(', ')}`);
     const signals = signalsFor(c, round, ctx.trace);
@@ -219,7 +195,7 @@ export async function runChaosCase(
   c: ChaosCase,
   trace: (line: string) => void = () => {},
 ): Promise<ChaosOutcome> {
-  const out: ChaosOutcome = { violations: [], known: [], applies: 0, rounds: [] };
+  const out: ChaosOutcome = { violations: [], applies: 0, rounds: [] };
   const emulator = await startTestEmulator({ seed: seedOf(c), asyncMs: 20 });
   const client = chaosClient(emulator, trace);
   try {
@@ -245,7 +221,6 @@ export async function runChaosCase(
   } catch (err: unknown) {
     out.violations.push(`error: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
-    classifyUnnamedGa(out);
     await client.close();
     await emulator.close();
   }

@@ -43,6 +43,16 @@ function cenWithEmptyDescription(): ChaosCase {
   return c;
 }
 
+function cenDescriptionClearedToEmpty(): ChaosCase {
+  const c = emptyCase();
+  c.cens[0] = {
+    live: { bandwidth: 10, description: 'one' },
+    desired: { intent: 'present', description: '', manageMembers: false },
+  };
+  c.faults = { rate: 0, kinds: [] };
+  return c;
+}
+
 function gaAttachLostBeforeArrival(): ChaosCase {
   const c = emptyCase();
   c.gas[0] = {
@@ -96,15 +106,17 @@ function capEqualToBandwidth(): ChaosCase {
 
 export const REGRESSIONS: Regression[] = [
   {
-    note: 'a CEN package declared with `description: ""` is created (found: chaos seed 7, case 4)',
-    known:
-      'the loader accepts an empty CEN description; CreateCenBandwidthPackage and ModifyCenBandwidthPackageAttribute reject it with InvalidParameter.Description, so apply never converges',
+    note: 'a new CEN package declared with `description: ""` is created (found: chaos seed 7, case 4; was: CreateCenBandwidthPackage rejected the empty Description on every apply; fixed in 3a914be)',
     case: cenWithEmptyDescription(),
   },
   {
-    note: 'a GA accelerator bind whose request was reset before arrival is re-sent at once (found: chaos seed 20261125, case 1)',
+    note: 'a CEN package whose description is cleared to `""` converges (found: checking the fix of the case above)',
     known:
-      'after an ambiguous BandwidthPackageAddAccelerator that did not take effect, the executor waits for the plan to become `binded` (a state only the lost write can bring) until the wait timeout, minutes, before re-sending',
+      'the plan sends ModifyCenBandwidthPackageAttribute with an empty Description, which the API rejects (1–256 characters), on every apply; the loader accepts `description: ""` for cenBandwidth',
+    case: cenDescriptionClearedToEmpty(),
+  },
+  {
+    note: 'a GA accelerator bind whose request was reset before arrival is re-sent at once (found: chaos seed 20261125, case 1; was: the executor waited for `binded`, a state only the lost write brings, until the wait timeout; fixed in 2693e47)',
     case: gaAttachLostBeforeArrival(),
   },
   {
@@ -114,15 +126,11 @@ export const REGRESSIONS: Regression[] = [
     case: cenWithTwoCens(),
   },
   {
-    note: 'a GA plan whose apply was killed between create and naming, with --prune (found: chaos seed 42, cases 15, 30)',
-    known:
-      'the next plan deletes the unnamed plan as undeclared and re-creates it with the same ClientToken, which returns the deleted plan; the apply waits for it forever',
+    note: 'a GA plan whose apply was killed between create and naming, with --prune (found: chaos seed 42, cases 15, 30; was: the next plan pruned the unnamed plan while the create, replayed with its ClientToken, returned it, and the apply waited for a deleted plan; fixed in 3a914be)',
     case: gaCreateStoppedBeforeNaming(),
   },
   {
-    note: 'a per-IP cap equal to the package bandwidth (found: chaos seed 42, case 53)',
-    known:
-      'the cap reads back as "no cap" (DescribeEipAddresses shows Bandwidth = BandwidthPackageBandwidth), so the set-ip-cap wait never holds and every plan sets it again',
+    note: 'a per-IP cap equal to the package bandwidth (found: chaos seed 42, case 53; was: the cap read back as "no cap" and every plan set it again; fixed in 8174418)',
     case: capEqualToBandwidth(),
   },
 ];
