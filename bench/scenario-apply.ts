@@ -4,7 +4,7 @@ import { timeLowerBound } from './bounds.js';
 import { APPLY_SCALE, changedDoc, FULL_CHANGES, minimumApply, QUICK_CHANGES } from './changes.js';
 import { benchClient, limitsFor } from './client.js';
 import { ASYNC_MS, LATENCY_MEAN_MS, loadDesired, writeYaml } from './common.js';
-import { callsBetween, errorsBetween, splitCalls, startBenchEmulator } from './emulator.js';
+import { callsBetween, errorsBetween, isReadAction, splitCalls, startBenchEmulator } from './emulator.js';
 import { measure, peakRssMb } from './measure.js';
 import type { BenchResult } from './results.js';
 import { seedDocument } from './seed.js';
@@ -84,10 +84,11 @@ export async function applyScenario(quick: boolean): Promise<BenchResult> {
         pollIntervalMs: POLL_INTERVAL_MS,
         boundLimitedBy: bound.limitedBy,
         boundTerms: JSON.stringify(bound.terms),
+        readsByAction: JSON.stringify(
+          Object.fromEntries(Object.entries(calls).filter(([a]) => isReadAction(a))),
+        ),
         writesByAction: JSON.stringify(
-          Object.fromEntries(
-            Object.entries(calls).filter(([a]) => !a.startsWith('Describe') && !a.startsWith('List')),
-          ),
+          Object.fromEntries(Object.entries(calls).filter(([a]) => !isReadAction(a))),
         ),
       },
     };

@@ -58,6 +58,8 @@ export async function planScenario(quick: boolean): Promise<BenchResult> {
         eips: world.cbwps.reduce((n, p) => n + p.eips.length, 0),
         regions: world.regions.length,
         readsByAction: JSON.stringify(calls),
+        // Throttling.User answers are requests too; without them the ratio is that of distinct reads.
+        readsWithoutThrottled: reads - (errors['Throttling.User'] ?? 0),
         minReadsByAction: JSON.stringify(minimum.byAction),
         boundLimitedBy: bound.limitedBy,
         plannedSteps: plan.steps.length,
