@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { type Command, InvalidArgumentError } from 'commander';
 import { ConfigError } from '../../errors.js';
@@ -107,12 +108,10 @@ async function runApply(paths: string[], flags: ApplyFlags, io: CliIO): Promise<
     }
     // The rendered plan already says "No changes."; a report still records the no-op run.
     if (plan.steps.length === 0) {
-      if (flags.report)
-        await writeReport(
-          flags.report,
-          await executePlan(plan, { client: session.client, concurrency: 1, stack: plan.stack }),
-          plan,
-        );
+      if (flags.report) {
+        const empty = await executePlan(plan, { client: session.client, concurrency: 1, stack: plan.stack });
+        await writeReport(flags.report, empty, plan, io);
+      }
       return EXIT.ok;
     }
     checkSafety(plan, { force: flags.force === true, managedCount: managed });
@@ -258,12 +257,16 @@ async function finish(
   io: CliIO,
   color: boolean,
 ): Promise<number> {
-  if (flags.report) await writeReport(flags.report, result, plan);
+  if (flags.report) await writeReport(flags.report, result, plan, io);
   io.stdout.write(renderApplyReport(result, { format: 'text', plan, color }));
   if (result.interrupted) return EXIT.interrupted;
   return result.totals.failed > 0 || !result.converged ? EXIT.error : EXIT.ok;
 }
 
-async function writeReport(path: string, result: ApplyResult, plan: Plan): Promise<void> {
-  await writeFile(path, renderApplyReport(result, { format: reportFormatForPath(path), plan }), 'utf8');
+async function writeReport(path: string, result: ApplyResult, plan: Plan, io: CliIO): Promise<void> {
+  await writeFile(
+    resolve(io.cwd, path),
+    renderApplyReport(result, { format: reportFormatForPath(path), plan }),
+    'utf8',
+  );
 }
