@@ -51,8 +51,7 @@ export function checkGraph(steps: readonly Step[]): void {
 export function chainHeights(steps: readonly Step[]): Map<string, number> {
   const index = new Map(steps.map((s, i) => [s.id, i]));
   const dependents = new Map<string, string[]>();
-  for (const s of steps)
-    for (const d of s.depends_on) dependents.set(d, [...(dependents.get(d) ?? []), s.id]);
+  for (const s of steps) for (const d of new Set(s.depends_on)) addTo(dependents, d, s.id);
   const height = new Map<string, number>();
   const stack: { id: string; expanded: boolean }[] = steps.map((s) => ({ id: s.id, expanded: false }));
   while (stack.length > 0) {
@@ -103,8 +102,7 @@ class Run {
       this.index.set(s.id, i);
       this.state.set(s.id, 'pending');
       this.missing.set(s.id, new Set(s.depends_on).size);
-      for (const d of new Set(s.depends_on))
-        this.dependents.set(d, [...(this.dependents.get(d) ?? []), s.id]);
+      for (const d of new Set(s.depends_on)) addTo(this.dependents, d, s.id);
     });
   }
 
@@ -208,4 +206,10 @@ class Run {
     const notStarted = this.options.steps.filter((s) => this.state.get(s.id) !== 'finished').map((s) => s.id);
     this.resolve({ notStarted });
   }
+}
+
+function addTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
