@@ -9,7 +9,18 @@ import { ROOT } from './helpers/cli.js';
  * imports none of bwsync's own cloud code.
  */
 const SRC = join(ROOT, 'src');
-const LAYERS = ['cli', 'loader', 'planner', 'executor', 'report', 'providers', 'aliyun', 'emulator', 'model', 'bench'];
+const LAYERS = [
+  'cli',
+  'loader',
+  'planner',
+  'executor',
+  'report',
+  'providers',
+  'aliyun',
+  'emulator',
+  'model',
+  'bench',
+];
 
 const FORBIDDEN: Record<string, string[]> = {
   model: ['cli', 'loader', 'planner', 'executor', 'report', 'providers', 'aliyun', 'emulator'],
@@ -55,7 +66,8 @@ describe('architecture', () => {
       for (const spec of importsOf(readFileSync(file, 'utf8'))) {
         if (!spec.startsWith('.')) continue;
         const target = layerOf(join(file, '..', spec));
-        if (forbidden.includes(target)) violations.push(`${relative(ROOT, file)} imports ${spec} (${layer} → ${target})`);
+        if (forbidden.includes(target))
+          violations.push(`${relative(ROOT, file)} imports ${spec} (${layer} → ${target})`);
       }
     }
     expect(violations).toEqual([]);

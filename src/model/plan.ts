@@ -13,12 +13,7 @@ export type ChangeAction = 'create' | 'update' | 'delete' | 'no-op';
  * Terraform's `change.actions`: `["create"]`, `["update"]`, `["delete"]`,
  * `["delete","create"]` (replace), `["no-op"]`.
  */
-export type ChangeActions =
-  | ['create']
-  | ['update']
-  | ['delete']
-  | ['delete', 'create']
-  | ['no-op'];
+export type ChangeActions = ['create'] | ['update'] | ['delete'] | ['delete', 'create'] | ['no-op'];
 
 /** A value as shown in `before`/`after`: plain JSON. */
 export type PlainValue = string | number | boolean | null | PlainValue[] | { [key: string]: PlainValue };

@@ -8,8 +8,13 @@ import { fileURLToPath } from 'node:url';
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const tsc = fileURLToPath(new URL('../../node_modules/typescript/bin/tsc', import.meta.url));
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
-    process.stderr.write(`warning: tsc reported errors while building dist/:\n${result.stdout}${result.stderr}\n`);
+    process.stderr.write(
+      `warning: tsc reported errors while building dist/:\n${result.stdout}${result.stderr}\n`,
+    );
   }
 }

@@ -72,7 +72,8 @@ async function runPlan(paths: string[], flags: PlanFlags, io: CliIO): Promise<nu
   io.stdout.write(renderPlan(plan, { format: flags.format, color, width: io.stdout.columns }));
   if (plan.errors.length > 0) {
     if (flags.format !== 'text')
-      for (const e of plan.errors) io.stderr.write(`bwsync: error[${e.code}]: ${e.address ? `${e.address}: ` : ''}${e.message}\n`);
+      for (const e of plan.errors)
+        io.stderr.write(`bwsync: error[${e.code}]: ${e.address ? `${e.address}: ` : ''}${e.message}\n`);
     if (flags.out) io.stderr.write(`The plan has errors; ${flags.out} was not written.\n`);
     return EXIT.error;
   }
