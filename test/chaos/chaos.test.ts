@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chaosCase } from './cases.js';
-import { runChaosCase } from './harness.js';
+import { type ChaosCase, chaosCase } from './cases.js';
+import { type ChaosOutcome, runChaosCase } from './harness.js';
 import { KNOWN_ISSUES } from './known.js';
 import { REGRESSIONS } from './regressions.js';
 
@@ -15,6 +15,23 @@ const SEED = Number(process.env.BWSYNC_CHAOS_SEED ?? 20261125);
 const PER_CASE_MS = 60_000;
 const open = Object.keys(KNOWN_ISSUES);
 
+/** Totals over the random cases, printed after the run (docs/reliability.md quotes them). */
+const totals = {
+  cases: 0,
+  interrupted: 0,
+  requests: 0,
+  applies: [0, 0, 0, 0],
+  faults: {} as Record<string, number>,
+};
+
+function count(c: ChaosCase, o: ChaosOutcome): void {
+  totals.cases++;
+  if (c.interrupt) totals.interrupted++;
+  totals.requests += o.requests;
+  totals.applies[o.applies] = (totals.applies[o.applies] ?? 0) + 1;
+  for (const [k, n] of Object.entries(o.faults)) totals.faults[k] = (totals.faults[k] ?? 0) + n;
+}
+
 describe('chaos: random desired and live states under 20% faults', () => {
   it(
     `converges in at most 3 applies with no duplicate, no unplanned delete or detach (${RUNS} cases, seed ${SEED}${open.length > 0 ? `; open known issues: ${open.join(', ')}` : ''})`,
@@ -22,10 +39,12 @@ describe('chaos: random desired and live states under 20% faults', () => {
       await fc.assert(
         fc.asyncProperty(chaosCase, async (c) => {
           const outcome = await runChaosCase(c);
+          count(c, outcome);
           expect(outcome.violations, JSON.stringify({ rounds: outcome.rounds, case: c })).toEqual([]);
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
+      console.log(`chaos totals: ${JSON.stringify(totals)}`);
     },
     RUNS * PER_CASE_MS,
   );

@@ -39,6 +39,9 @@ export const FAULT_RATE = 0.2;
 export interface ChaosOutcome {
   violations: string[];
   applies: number;
+  /** Faults the emulator injected, by kind, and API requests it answered, over the whole case. */
+  faults: Record<string, number>;
+  requests: number;
   /** Round by round: steps planned, done, failed, skipped. */
   rounds: string[];
 }
@@ -195,7 +198,7 @@ export async function runChaosCase(
   c: ChaosCase,
   trace: (line: string) => void = () => {},
 ): Promise<ChaosOutcome> {
-  const out: ChaosOutcome = { violations: [], applies: 0, rounds: [] };
+  const out: ChaosOutcome = { violations: [], applies: 0, rounds: [], faults: {}, requests: 0 };
   const emulator = await startTestEmulator({ seed: seedOf(c), asyncMs: 20 });
   const client = chaosClient(emulator, trace);
   try {
@@ -211,6 +214,9 @@ export async function runChaosCase(
         `not converged after ${MAX_APPLIES} applies: ${plan.steps.length} steps left (${plan.steps.map((s) => s.id).join(', ')})`,
       );
     }
+    const stats = await emulator.stats();
+    out.faults = stats.faults;
+    out.requests = Object.values(stats.calls).reduce((a, b) => a + b, 0);
     const final = packagesOf(await emulator.state());
     out.violations.push(
       ...othersTouched(initial, final),
