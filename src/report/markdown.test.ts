@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { change, plan } from '../../test/fixtures/plans/builders.js';
-import { emptyPlan, everyChangePlan } from '../../test/fixtures/plans/every-change.js';
+import { emptyPlan, erroredPlan, everyChangePlan } from '../../test/fixtures/plans/every-change.js';
 import { largePlan } from '../../test/fixtures/plans/large.js';
 import { MARKDOWN_LIMIT, renderPlan } from './index.js';
 import { ANSI_PATTERN } from './style.js';
@@ -41,6 +41,13 @@ describe('markdown plan', () => {
     expect(table).toBeLessThan(details);
     expect(out).toContain('> - destroy sharedBandwidth/cn-shanghai/legacy (cbwp-uf6legacy00000000001)');
     expect(out).toContain('> - replace gaBandwidth/edge-2 (gbwp-demo0000000000002)');
+  });
+
+  it('never calls a plan that failed with errors "no changes"', () => {
+    const out = renderPlan({ ...erroredPlan(), resource_changes: [], steps: [] }, { format: 'markdown' });
+    expect(out).toContain('This plan has 1 error and cannot be applied');
+    expect(out).toContain('**Plan failed: nothing can be applied until the errors above are fixed.**');
+    expect(out).not.toContain('No changes.');
   });
 
   it('counts no-ops without listing them', () => {

@@ -106,7 +106,12 @@ function headLines(plan: Plan, changes: ResourceChange[]): string[] {
     plan.unmanaged.length > 0 ? `${plan.unmanaged.length} unmanaged` : '',
   ].filter((s) => s !== '');
   const suffix = extra.length > 0 ? ` · ${extra.join(' · ')}` : '';
-  lines.push(hasChanges(plan) ? `**${summaryLine(counts)}**${suffix}` : `**${NO_CHANGES}**${suffix}`, '');
+  const headline = hasChanges(plan)
+    ? summaryLine(counts)
+    : plan.errors.length > 0
+      ? 'Plan failed: nothing can be applied until the errors above are fixed.'
+      : NO_CHANGES;
+  lines.push(`**${headline}**${suffix}`, '');
   return lines;
 }
 

@@ -53,6 +53,11 @@ describe('text plan', () => {
     const errored = renderPlan(erroredPlan(), { format: 'text' });
     expect(errored).toContain('Errors (this plan cannot be applied):');
     expect(errored).toContain('gaBandwidth/edge-2: type cannot change');
+    expect(errored).toContain('Plan failed: 1 error above must be fixed before anything can be applied.');
+    // A plan whose only content is an error is not "no changes".
+    const onlyError = renderPlan({ ...erroredPlan(), resource_changes: [], steps: [] }, { format: 'text' });
+    expect(onlyError).toContain('Plan failed: 1 error');
+    expect(onlyError).not.toContain('No changes.');
   });
 
   it('uses ANSI colour only when asked, with the same text underneath', () => {

@@ -119,6 +119,12 @@ function diagLine(d: PlanDiagnostic, mark: string): string {
 }
 
 function summarySection(plan: Plan, p: Palette): string {
+  if (plan.errors.length > 0) {
+    const n = plan.errors.length;
+    return p.danger(
+      `Plan failed: ${n} ${n === 1 ? 'error' : 'errors'} above must be fixed before anything can be applied.`,
+    );
+  }
   if (!hasChanges(plan)) return p.ok(NO_CHANGES);
   return p.bold(summaryLine(countChanges(plan)));
 }
