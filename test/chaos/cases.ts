@@ -43,6 +43,10 @@ export interface EipSpec {
   desiredOwner: number | null;
   /** Declared cap: a number, null (= no cap), or undefined (don't care). */
   cap?: number | null;
+  /** Declared cap as a percentage of the declared (else live) package bandwidth; wins over `cap`. */
+  capPct?: number;
+  /** Live cap as a percentage of the live package bandwidth (seeded). */
+  liveCapPct?: number;
 }
 
 export interface RegionSpec {
@@ -64,8 +68,11 @@ export interface ChaosCase {
   gaAccelerators: { live: number | null; desired: number | null }[];
   prune: boolean;
   faultSeed: number;
-  /** Stop the first apply after this many steps have started; `hard` also abandons in-flight calls. */
-  interrupt: { afterSteps: number; hard: boolean } | null;
+  /**
+   * Stop apply number `round` (default 1) after this many steps have started; `hard` also
+   * abandons in-flight calls, like a kill.
+   */
+  interrupt: { afterSteps: number; hard: boolean; round?: number } | null;
   /** Regression cases may narrow the faults to pin a failure down; default 20% of every kind. */
   faults?: { rate: number; kinds: FaultKind[] };
 }
@@ -91,17 +98,25 @@ function packageSpec(min: number, max: number, desc = description): fc.Arbitrary
 
 const owner = (n: number) => fc.option(fc.nat({ max: n - 1 }), { freq: 3 });
 
+/** A declared cap is a percentage of the package bandwidth, an explicit null, or not declared. */
+const declaredCap = fc.oneof(
+  fc.constant({}),
+  fc.constant({ cap: null }),
+  fc.integer({ min: 1, max: 100 }).map((capPct) => ({ capPct })),
+);
+
 const eipSpec: fc.Arbitrary<EipSpec> = fc
-  .record(
-    {
-      liveOwner: fc.oneof(owner(CBWP_SLOTS.length), fc.constant<'foreign'>('foreign')),
-      desiredOwner: owner(CBWP_SLOTS.length),
-      cap: fc.option(fc.integer({ min: 1, max: 2 }), { freq: 2 }),
-    },
-    { requiredKeys: ['liveOwner', 'desiredOwner'] },
+  .tuple(
+    fc.oneof(owner(CBWP_SLOTS.length), fc.constant<'foreign'>('foreign')),
+    owner(CBWP_SLOTS.length),
+    declaredCap,
+    fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
   )
-  // An EIP in someone else's package is never declared in ours.
-  .map((e) => (e.liveOwner === 'foreign' ? { liveOwner: 'foreign', desiredOwner: null } : e));
+  .map(([liveOwner, desiredOwner, cap, liveCapPct]): EipSpec => {
+    // An EIP in someone else's package is never declared in ours.
+    if (liveOwner === 'foreign') return { liveOwner, desiredOwner: null };
+    return { liveOwner, desiredOwner, ...cap, ...(liveCapPct === undefined ? {} : { liveCapPct }) };
+  });
 
 const regionSpec: fc.Arbitrary<RegionSpec> = fc.record({
   packages: fc.array(packageSpec(2, 500), {
@@ -171,9 +186,16 @@ const rawCase: fc.Arbitrary<ChaosCase> = fc.record({
   gaAccelerators,
   prune: fc.boolean(),
   faultSeed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-  interrupt: fc.option(fc.record({ afterSteps: fc.integer({ min: 1, max: 6 }), hard: fc.boolean() }), {
-    freq: 2,
-  }),
+  interrupt: fc.option(
+    fc.record({
+      afterSteps: fc.integer({ min: 1, max: 6 }),
+      hard: fc.boolean(),
+      round: fc.integer({ min: 1, max: 2 }),
+    }),
+    {
+      freq: 2,
+    },
+  ),
 });
 
 export const chaosCase: fc.Arbitrary<ChaosCase> = rawCase.map((c) =>

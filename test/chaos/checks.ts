@@ -153,8 +153,36 @@ export function othersTouched(initial: Pkg[], now: Pkg[]): string[] {
   return out;
 }
 
+/** Per-IP caps by EIP id in an emulator state snapshot (undefined = no cap). */
+export function capsOfState(state: Record<string, unknown>): Map<string, number | undefined> {
+  const eips = (state.eips ?? []) as { id: string; cap?: number }[];
+  return new Map(eips.map((e) => [e.id, e.cap]));
+}
+
+/**
+ * A declared cap below the package bandwidth is set exactly; one at or above it means no cap
+ * (the API reports it so); `null` means no cap.
+ */
+function capProblems(d: Declared, p: Pkg, caps: Map<string, number | undefined>): string[] {
+  const out: string[] = [];
+  for (const [id, want] of Object.entries(d.caps ?? {})) {
+    const have = caps.get(id);
+    const ok =
+      want === null || want >= p.bandwidth ? have === undefined || have >= p.bandwidth : have === want;
+    if (!ok)
+      out.push(
+        `${keyOf(d)} ${id} cap ${have ?? 'none'}, declared ${want ?? 'none'} (package ${p.bandwidth} Mbit/s)`,
+      );
+  }
+  return out;
+}
+
 /** The declared end state, checked independently of the planner. */
-export function endState(now: Pkg[], declared: Declared[]): string[] {
+export function endState(
+  now: Pkg[],
+  declared: Declared[],
+  caps: Map<string, number | undefined> = new Map(),
+): string[] {
   const out: string[] = [];
   for (const d of declared) {
     const found = now.filter((p) => p.stack === CHAOS_STACK && keyOf(p) === keyOf(d));
@@ -175,6 +203,7 @@ export function endState(now: Pkg[], declared: Declared[]): string[] {
         `${keyOf(d)} members [${p.members.join(', ')}], declared [${[...d.members].sort().join(', ')}]`,
       );
     }
+    out.push(...capProblems(d, p, caps));
   }
   return out;
 }

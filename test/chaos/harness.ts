@@ -15,6 +15,7 @@ import { createPlan } from '../../src/planner/index.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import type { ChaosCase } from './cases.js';
 import {
+  capsOfState,
   duplicates,
   endState,
   orphans,
@@ -74,7 +75,7 @@ async function loadCase(c: ChaosCase): Promise<DesiredState> {
 }
 
 /**
- * The signals of one apply: an interruption after the n-th step start in the first round
+ * The signals of one apply: an interruption after the n-th step start in the chosen round
  * (graceful: stop starting steps; hard: also abandon in-flight calls, like a kill), and a
  * stall deadline that abandons an apply which stops making progress.
  */
@@ -92,7 +93,7 @@ export const STALL_MS = 10_000;
 function signalsFor(c: ChaosCase, round: number, trace: (line: string) => void): Signals {
   const stop = new AbortController();
   const kill = new AbortController();
-  const spec = round === 1 ? c.interrupt : null;
+  const spec = c.interrupt !== null && (c.interrupt.round ?? 1) === round ? c.interrupt : null;
   let started = 0;
   let stalled = false;
   const last = new Map<string, ExecEvent>();
@@ -217,10 +218,11 @@ export async function runChaosCase(
     const stats = await emulator.stats();
     out.faults = stats.faults;
     out.requests = Object.values(stats.calls).reduce((a, b) => a + b, 0);
-    const final = packagesOf(await emulator.state());
+    const finalState = await emulator.state();
+    const final = packagesOf(finalState);
     out.violations.push(
       ...othersTouched(initial, final),
-      ...endState(final, declaredOf(c)),
+      ...endState(final, declaredOf(c), capsOfState(finalState)),
       ...duplicates(final),
       ...orphans(final),
     );

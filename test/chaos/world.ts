@@ -23,6 +23,13 @@ export interface Declared {
   bandwidth?: number;
   /** Declared members (EIPs, CENs, accelerators); undefined = membership not managed. */
   members?: string[];
+  /** sharedBandwidth: declared per-IP caps (null = no cap) of declared members. */
+  caps?: Record<string, number | null>;
+}
+
+/** A percentage of a bandwidth as a whole-Mbit/s cap of at least 1. */
+export function capOf(pct: number, bandwidth: number): number {
+  return Math.max(1, Math.floor((pct * bandwidth) / 100));
 }
 
 const REGION_STEM: Record<string, string> = { 'cn-hangzhou': 'bp1', 'cn-shanghai': 'uf6' };
@@ -41,7 +48,12 @@ function seedCbwps(c: ChaosCase): NonNullable<SeedDocument['commonBandwidthPacka
       r.eips.flatMap((e, i) => (e.liveOwner === owner ? [eipIdOf(region, i)] : []));
     r.packages.forEach((p, si) => {
       if (p.live === null) return;
-      out.push({ region, name: CBWP_SLOTS[si]!, tags: ours, eips: eipsOf(si), ...p.live });
+      const caps: Record<string, number> = {};
+      r.eips.forEach((e, i) => {
+        if (e.liveOwner === si && e.liveCapPct !== undefined && p.live)
+          caps[eipIdOf(region, i)] = capOf(e.liveCapPct, p.live.bandwidth);
+      });
+      out.push({ region, name: CBWP_SLOTS[si]!, tags: ours, eips: eipsOf(si), caps, ...p.live });
     });
     if (r.foreign) out.push({ region, name: 'hand-made', bandwidth: 20, eips: eipsOf('foreign') });
     if (r.otherStack) out.push({ region, name: 'theirs', bandwidth: 30, tags: { [STACK_TAG]: OTHER_STACK } });
@@ -114,6 +126,7 @@ export function declaredOf(c: ChaosCase): Declared[] {
     r.packages.forEach((p, si) => {
       const members = r.eips.flatMap((e, i) => (e.desiredOwner === si ? [eipIdOf(region, i)] : []));
       const d = declare(p, { kind: 'sharedBandwidth', region, name: CBWP_SLOTS[si]! }, members);
+      if (d?.members) d.caps = declaredCaps(r.eips, region, si, d.bandwidth ?? p.live?.bandwidth ?? 10);
       if (d) out.push(d);
     });
   });
@@ -131,26 +144,34 @@ export function declaredOf(c: ChaosCase): Declared[] {
   return out;
 }
 
-type Entry = Record<string, unknown>;
-
-function capsOf(c: ChaosCase, ri: number): Map<string, number | null> {
-  const caps = new Map<string, number | null>();
-  c.regions[ri]?.eips.forEach((e, i) => {
-    if (e.cap !== undefined) caps.set(eipIdOf(CHAOS_REGIONS[ri]!, i), e.cap);
+function declaredCaps(
+  eips: ChaosCase['regions'][number]['eips'],
+  region: string,
+  slot: number,
+  bandwidth: number,
+): Record<string, number | null> {
+  const caps: Record<string, number | null> = {};
+  eips.forEach((e, i) => {
+    if (e.desiredOwner !== slot) return;
+    const id = eipIdOf(region, i);
+    if (e.capPct !== undefined) caps[id] = capOf(e.capPct, bandwidth);
+    else if (e.cap !== undefined) caps[id] = e.cap;
   });
   return caps;
 }
 
-function yamlEntry(c: ChaosCase, d: Declared, spec: PackageSpec): Entry {
+type Entry = Record<string, unknown>;
+
+function yamlEntry(d: Declared, spec: PackageSpec): Entry {
   const entry: Entry = { name: d.name };
   if (d.kind === 'sharedBandwidth') entry.region = d.region;
   if (d.intent === 'absent') return { ...entry, ensure: 'absent' };
   if (d.bandwidth !== undefined) entry.bandwidth = d.bandwidth;
   if (spec.desired.description !== undefined) entry.description = spec.desired.description;
   if (d.kind === 'sharedBandwidth') {
-    const caps = capsOf(c, CHAOS_REGIONS.indexOf(d.region as (typeof CHAOS_REGIONS)[number]));
+    const caps = d.caps ?? {};
     Object.assign(entry, { isp: 'BGP', internetChargeType: 'PayByBandwidth' });
-    if (d.members) entry.ips = d.members.map((id) => (caps.has(id) ? { id, bandwidth: caps.get(id) } : id));
+    if (d.members) entry.ips = d.members.map((id) => (id in caps ? { id, bandwidth: caps[id] } : id));
   } else if (d.kind === 'cenBandwidth') {
     const slot = CEN_SLOTS.find((s) => s.name === d.name)!;
     Object.assign(entry, { areas: slot.areas, chargeType: 'POSTPAY' });
@@ -175,7 +196,7 @@ function specOf(c: ChaosCase, d: Declared): PackageSpec {
 export function yamlOf(c: ChaosCase): string {
   const declared = declaredOf(c);
   const section = (kind: Declared['kind']) =>
-    declared.filter((d) => d.kind === kind).map((d) => yamlEntry(c, d, specOf(c, d)));
+    declared.filter((d) => d.kind === kind).map((d) => yamlEntry(d, specOf(c, d)));
   const doc = {
     version: 1,
     stack: CHAOS_STACK,
