@@ -17,7 +17,8 @@ export const CEN_SLOTS = [
   { name: 'hz-eu', areas: ['China', 'Europe'] as [string, string] },
 ] as const;
 export const GA_SLOTS = ['edge', 'edge-2'] as const;
-export const EIPS_PER_REGION = 6;
+/** More than 10, so that adding EIPs to one package needs more than one batch call (≤ 10 ids). */
+export const EIPS_PER_REGION = 12;
 export const CEN_IDS = [
   'cen-chaos0000000000001',
   'cen-chaos0000000000002',
@@ -56,6 +57,8 @@ export interface RegionSpec {
   foreign: boolean;
   /** A package tagged with another stack (never to be touched). */
   otherStack: boolean;
+  /** Every EIP of the region not in someone else's package is declared in the first package. */
+  bulk?: boolean;
 }
 
 export interface ChaosCase {
@@ -126,6 +129,7 @@ const regionSpec: fc.Arbitrary<RegionSpec> = fc.record({
   eips: fc.array(eipSpec, { minLength: EIPS_PER_REGION, maxLength: EIPS_PER_REGION }),
   foreign: fc.boolean(),
   otherStack: fc.boolean(),
+  bulk: fc.constantFrom(false, false, false, true),
 });
 
 /** Each GA plan gets at most one accelerator, and no accelerator is given to two plans. */
@@ -144,6 +148,9 @@ function untouchable(p: PackageSpec | undefined, prune: boolean): boolean {
  * While `cen-one-cen-per-package` is open, a CEN package gets at most one CEN.
  */
 function withoutForbiddenMoves(c: ChaosCase): ChaosCase {
+  for (const r of c.regions.filter((x) => x.bulk)) {
+    for (const e of r.eips) if (e.liveOwner !== 'foreign') e.desiredOwner = 0;
+  }
   c.regions.forEach((r) => {
     r.eips.forEach((e, i) => {
       const owner = e.liveOwner;
