@@ -1,6 +1,6 @@
 import type { DesiredCenBandwidth } from '../../model/desired.js';
 import type { LiveCenBandwidth } from '../../model/live.js';
-import { defined, draft, type StepSpec, sorted, tagParams } from '../common/steps.js';
+import { defined, draft, type ProviderSpec, sorted, tagDiffSteps, tagParams } from '../common/steps.js';
 import type { CreateWork, DeleteWork, StepDraft, StepTarget, UpdateWork } from '../types.js';
 import { API_REGION, RESOURCE_TYPE } from './fields.js';
 import {
@@ -14,7 +14,7 @@ import {
   unassociated,
 } from './waits.js';
 
-type Spec = Omit<StepSpec, 'kind' | 'product' | 'apiRegion' | 'target'>;
+type Spec = ProviderSpec;
 
 function mk(target: StepTarget, spec: Spec): StepDraft {
   return draft({
@@ -148,29 +148,5 @@ function unassociate(t: StepTarget, cen: string): StepDraft {
 }
 
 function tagSteps(t: StepTarget, set: Record<string, string>, remove: string[]): StepDraft[] {
-  const out: StepDraft[] = [];
-  if (remove.length > 0) {
-    out.push(
-      mk(t, {
-        action: 'untag',
-        description: `Remove tags ${sorted(remove).join(', ')}`,
-        apiAction: 'UntagResources',
-        params: { ResourceType: RESOURCE_TYPE, ResourceId: [t.id], TagKey: sorted(remove) },
-      }),
-    );
-  }
-  if (Object.keys(set).length > 0) {
-    out.push(
-      mk(t, {
-        action: 'tag',
-        description: `Set tags ${Object.keys(set)
-          .sort()
-          .map((k) => `${k}=${set[k]}`)
-          .join(', ')}`,
-        apiAction: 'TagResources',
-        params: { ResourceType: RESOURCE_TYPE, ResourceId: [t.id], Tag: tagParams(set) },
-      }),
-    );
-  }
-  return out;
+  return tagDiffSteps(mk, t, { set, remove }, { untagAction: 'UntagResources', resourceType: RESOURCE_TYPE });
 }

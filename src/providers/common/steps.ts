@@ -77,3 +77,44 @@ export function defined(params: Record<string, StepParam | undefined>): Record<s
   for (const [k, v] of Object.entries(params)) if (v !== undefined) out[k] = v;
   return out;
 }
+
+/** A provider's step constructor: the common spec minus what the provider fixes itself. */
+export type ProviderSpec = Omit<StepSpec, 'kind' | 'product' | 'apiRegion' | 'target'>;
+export type StepMaker = (target: StepTarget, spec: ProviderSpec) => StepDraft;
+
+/**
+ * Tag changes as Alibaba's own Terraform provider makes them: untag the removed keys, then tag
+ * the added or changed pairs. Products differ only in the untag action's spelling (VPC
+ * `UnTagResources`, CBN and GA `UntagResources`) and the resource type.
+ */
+export function tagDiffSteps(
+  mk: StepMaker,
+  t: StepTarget,
+  change: { set: Record<string, string>; remove: string[] },
+  api: { untagAction: string; resourceType: string },
+): StepDraft[] {
+  const out: StepDraft[] = [];
+  if (change.remove.length > 0) {
+    const keys = sorted(change.remove);
+    out.push(
+      mk(t, {
+        action: 'untag',
+        description: `Remove tags ${keys.join(', ')}`,
+        apiAction: api.untagAction,
+        params: { ResourceType: api.resourceType, ResourceId: [t.id], TagKey: keys },
+      }),
+    );
+  }
+  const setKeys = sorted(Object.keys(change.set));
+  if (setKeys.length > 0) {
+    out.push(
+      mk(t, {
+        action: 'tag',
+        description: `Set tags ${setKeys.map((k) => `${k}=${change.set[k]}`).join(', ')}`,
+        apiAction: 'TagResources',
+        params: { ResourceType: api.resourceType, ResourceId: [t.id], Tag: tagParams(change.set) },
+      }),
+    );
+  }
+  return out;
+}

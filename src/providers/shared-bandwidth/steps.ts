@@ -2,7 +2,7 @@ import type { DesiredSharedBandwidth } from '../../model/desired.js';
 import type { LiveSharedBandwidth } from '../../model/live.js';
 import type { StepParam } from '../../model/plan.js';
 import { chunk } from '../common/paging.js';
-import { defined, draft, type StepSpec, sorted, tagParams } from '../common/steps.js';
+import { defined, draft, type ProviderSpec, sorted, tagDiffSteps, tagParams } from '../common/steps.js';
 import type { CapChange, CreateWork, DeleteWork, StepDraft, StepTarget, UpdateWork } from '../types.js';
 import { ADD_IPS_BATCH, RESOURCE_TYPE } from './fields.js';
 import {
@@ -17,7 +17,7 @@ import {
   TIMEOUT_MS,
 } from './waits.js';
 
-type Spec = Omit<StepSpec, 'kind' | 'product' | 'apiRegion' | 'target'>;
+type Spec = ProviderSpec;
 
 function mk(target: StepTarget, spec: Spec): StepDraft {
   return draft({
@@ -139,31 +139,7 @@ function attributeStep(
 }
 
 export function tagSteps(t: StepTarget, set: Record<string, string>, remove: string[]): StepDraft[] {
-  const out: StepDraft[] = [];
-  if (remove.length > 0) {
-    out.push(
-      mk(t, {
-        action: 'untag',
-        description: `Remove tags ${sorted(remove).join(', ')}`,
-        apiAction: 'UnTagResources',
-        params: { ResourceType: RESOURCE_TYPE, ResourceId: [t.id], TagKey: sorted(remove) },
-      }),
-    );
-  }
-  if (Object.keys(set).length > 0) {
-    out.push(
-      mk(t, {
-        action: 'tag',
-        description: `Set tags ${Object.keys(set)
-          .sort()
-          .map((k) => `${k}=${set[k]}`)
-          .join(', ')}`,
-        apiAction: 'TagResources',
-        params: { ResourceType: RESOURCE_TYPE, ResourceId: [t.id], Tag: tagParams(set) },
-      }),
-    );
-  }
-  return out;
+  return tagDiffSteps(mk, t, { set, remove }, { untagAction: 'UnTagResources', resourceType: RESOURCE_TYPE });
 }
 
 function protection(t: StepTarget, enable: boolean): StepDraft {
