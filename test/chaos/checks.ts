@@ -85,10 +85,13 @@ function plannedDeletes(plans: Plan[]): Set<string> {
   return ids;
 }
 
-/** Every package gone after a round must have been planned for deletion in that round. */
-export function unplannedDeletes(before: Pkg[], after: Pkg[], plan: Plan): string[] {
+/**
+ * Every package gone after a round must have been planned for deletion in that round or an
+ * earlier one (an interrupted apply can leave a delete in progress for the next round).
+ */
+export function unplannedDeletes(before: Pkg[], after: Pkg[], plans: Plan[]): string[] {
   const still = new Set(after.map((p) => p.id));
-  const planned = plannedDeletes([plan]);
+  const planned = plannedDeletes(plans);
   return before
     .filter((p) => !still.has(p.id) && !planned.has(p.id))
     .map((p) => `deleted without a plan: ${keyOf(p)} (${p.id})`);
@@ -116,12 +119,17 @@ export function unsafePlannedDeletes(
 }
 
 /**
- * A member may leave a package only when the package is ours and either the plan deletes it
- * (members go first) or the YAML does not keep the member there.
+ * A member may leave a package only when the package is ours and either a plan of this or an
+ * earlier round deletes it (members go first) or the YAML does not keep the member there.
  */
-export function unplannedDetaches(before: Pkg[], after: Pkg[], declared: Declared[], plan: Plan): string[] {
+export function unplannedDetaches(
+  before: Pkg[],
+  after: Pkg[],
+  declared: Declared[],
+  plans: Plan[],
+): string[] {
   const out: string[] = [];
-  const deleting = plannedDeletes([plan]);
+  const deleting = plannedDeletes(plans);
   const keptElsewhere = (p: Pkg, m: string) =>
     declared.some(
       (d) => d.intent === 'present' && d.kind === p.kind && keyOf(d) !== keyOf(p) && d.members?.includes(m),

@@ -131,6 +131,8 @@ function reportStall(
 
 interface Round {
   plan: Plan;
+  /** Every plan so far, this one included: a delete can outlast an interrupted apply. */
+  plans: Plan[];
   before: Pkg[];
   after: Pkg[];
 }
@@ -138,8 +140,8 @@ interface Round {
 function checkRound(r: Round, declared: Declared[], prune: boolean): string[] {
   return [
     ...unsafePlannedDeletes(r.plan, r.before, declared, prune),
-    ...unplannedDeletes(r.before, r.after, r.plan),
-    ...unplannedDetaches(r.before, r.after, declared, r.plan),
+    ...unplannedDeletes(r.before, r.after, r.plans),
+    ...unplannedDetaches(r.before, r.after, declared, r.plans),
     ...duplicates(r.after),
   ];
 }
@@ -153,6 +155,7 @@ interface RoundContext {
 
 async function applyRounds(c: ChaosCase, ctx: RoundContext, out: ChaosOutcome): Promise<void> {
   const declared = declaredOf(c);
+  const plans: Plan[] = [];
   const options = { prune: c.prune };
   for (let round = 1; round <= MAX_APPLIES; round++) {
     const before = packagesOf(await ctx.emulator.state());
@@ -162,6 +165,7 @@ async function applyRounds(c: ChaosCase, ctx: RoundContext, out: ChaosOutcome): 
       return;
     }
     if (plan.steps.length === 0) return;
+    plans.push(plan);
     out.applies = round;
     ctx.trace(`round ${round}: ${plan.steps.map((s) => s.id).join(', ')}`);
     const signals = signalsFor(c, round, ctx.trace);
@@ -185,7 +189,7 @@ async function applyRounds(c: ChaosCase, ctx: RoundContext, out: ChaosOutcome): 
     );
     const after = packagesOf(await ctx.emulator.state());
     out.violations.push(
-      ...checkRound({ plan, before, after }, declared, c.prune).map((v) => `round ${round}: ${v}`),
+      ...checkRound({ plan, plans, before, after }, declared, c.prune).map((v) => `round ${round}: ${v}`),
     );
     if (signals.stalled()) {
       // A stalled apply would stall again; the final plan reports what is left.
