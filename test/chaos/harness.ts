@@ -10,7 +10,7 @@ import { loadDesiredState } from '../../src/loader/index.js';
 import type { DesiredState } from '../../src/model/desired.js';
 import type { ExecEvent } from '../../src/model/events.js';
 import type { Plan } from '../../src/model/plan.js';
-import type { StepResult } from '../../src/model/result.js';
+import type { ApplyResult, StepResult } from '../../src/model/result.js';
 import { createPlan } from '../../src/planner/index.js';
 import { startTestEmulator, type TestEmulator } from '../helpers/emulator.js';
 import type { ChaosCase } from './cases.js';
@@ -153,13 +153,44 @@ interface RoundContext {
   trace: (line: string) => void;
 }
 
+/** One apply of a plan, with the case's interruption and the stall deadline. */
+async function applyOnce(c: ChaosCase, round: number, plan: Plan, ctx: RoundContext) {
+  ctx.trace(`round ${round}: ${plan.steps.map((s) => s.id).join(', ')}`);
+  const signals = signalsFor(c, round, ctx.trace);
+  const result = await executePlan(plan, {
+    client: ctx.client,
+    concurrency: 4,
+    stack: ctx.desired.stack,
+    sink: signals.sink,
+    signal: signals.signal,
+    abort: signals.abort,
+    pollIntervalMs: 10,
+    maxPollIntervalMs: 100,
+    retry: { baseMs: 10, maxDelayMs: 100 },
+  });
+  return { result, signals };
+}
+
+function roundSummary(round: number, plan: Plan, result: ApplyResult): string {
+  const t = result.totals;
+  const failures = result.steps
+    .filter((x) => x.error)
+    .map((x) => `${x.id} ${x.error?.code}: ${x.error?.message}`);
+  const interrupted = result.interrupted ? ', interrupted' : '';
+  const detail = failures.length > 0 ? ` [${failures.join('; ')}]` : '';
+  return `apply ${round}: ${plan.steps.length} steps, ${t.done} done, ${t.failed} failed, ${t.skipped} skipped${interrupted}${detail}`;
+}
+
 async function applyRounds(c: ChaosCase, ctx: RoundContext, out: ChaosOutcome): Promise<void> {
   const declared = declaredOf(c);
   const plans: Plan[] = [];
-  const options = { prune: c.prune };
   for (let round = 1; round <= MAX_APPLIES; round++) {
     const before = packagesOf(await ctx.emulator.state());
-    const { plan } = await createPlan({ client: ctx.client, desired: ctx.desired, options });
+    const { plan } = await createPlan({
+      client: ctx.client,
+      desired: ctx.desired,
+      options: { prune: c.prune },
+    });
     if (plan.errors.length > 0) {
       out.violations.push(`round ${round}: plan has errors: ${plan.errors.map((e) => e.message).join('; ')}`);
       return;
@@ -167,36 +198,49 @@ async function applyRounds(c: ChaosCase, ctx: RoundContext, out: ChaosOutcome): 
     if (plan.steps.length === 0) return;
     plans.push(plan);
     out.applies = round;
-    ctx.trace(`round ${round}: ${plan.steps.map((s) => s.id).join(', ')}`);
-    const signals = signalsFor(c, round, ctx.trace);
-    const result = await executePlan(plan, {
-      client: ctx.client,
-      concurrency: 4,
-      stack: ctx.desired.stack,
-      sink: signals.sink,
-      signal: signals.signal,
-      abort: signals.abort,
-      pollIntervalMs: 10,
-      maxPollIntervalMs: 100,
-      retry: { baseMs: 10, maxDelayMs: 100 },
-    });
-    const t = result.totals;
-    const failures = result.steps
-      .filter((x) => x.error)
-      .map((x) => `${x.id} ${x.error?.code}: ${x.error?.message}`);
-    out.rounds.push(
-      `apply ${round}: ${plan.steps.length} steps, ${t.done} done, ${t.failed} failed, ${t.skipped} skipped${result.interrupted ? ', interrupted' : ''}${failures.length > 0 ? ` [${failures.join('; ')}]` : ''}`,
-    );
+    const { result, signals } = await applyOnce(c, round, plan, ctx);
+    out.rounds.push(roundSummary(round, plan, result));
     const after = packagesOf(await ctx.emulator.state());
-    out.violations.push(
-      ...checkRound({ plan, plans, before, after }, declared, c.prune).map((v) => `round ${round}: ${v}`),
-    );
+    const found = checkRound({ plan, plans, before, after }, declared, c.prune);
+    out.violations.push(...found.map((v) => `round ${round}: ${v}`));
     if (signals.stalled()) {
       // A stalled apply would stall again; the final plan reports what is left.
       reportStall(result.steps, signals.last, round, out);
       return;
     }
   }
+}
+
+/** After the rounds, with faults off: an empty plan and the declared end state. */
+async function finalChecks(
+  c: ChaosCase,
+  ctx: RoundContext,
+  initial: Pkg[],
+  out: ChaosOutcome,
+): Promise<void> {
+  await ctx.emulator.setFaults({ rate: 0, kinds: [] });
+  const { plan } = await createPlan({
+    client: ctx.client,
+    desired: ctx.desired,
+    options: { prune: c.prune },
+  });
+  if (plan.steps.length > 0) {
+    const left = plan.steps.map((s) => s.id).join(', ');
+    out.violations.push(
+      `not converged after ${MAX_APPLIES} applies: ${plan.steps.length} steps left (${left})`,
+    );
+  }
+  const stats = await ctx.emulator.stats();
+  out.faults = stats.faults;
+  out.requests = Object.values(stats.calls).reduce((a, b) => a + b, 0);
+  const state = await ctx.emulator.state();
+  const final = packagesOf(state);
+  out.violations.push(
+    ...othersTouched(initial, final),
+    ...endState(final, declaredOf(c), capsOfState(state)),
+    ...duplicates(final),
+    ...orphans(final),
+  );
 }
 
 export async function runChaosCase(
@@ -207,29 +251,12 @@ export async function runChaosCase(
   const emulator = await startTestEmulator({ seed: seedOf(c), asyncMs: 20 });
   const client = chaosClient(emulator, trace);
   try {
-    const desired = await loadCase(c);
+    const ctx: RoundContext = { emulator, client, desired: await loadCase(c), trace };
     const initial = packagesOf(await emulator.state());
     const faults = c.faults ?? { rate: FAULT_RATE, kinds: [...FAULT_KINDS] };
     await emulator.setFaults({ ...faults, seed: c.faultSeed, latencyMs: 20 });
-    await applyRounds(c, { emulator, client, desired, trace }, out);
-    await emulator.setFaults({ rate: 0, kinds: [] });
-    const { plan } = await createPlan({ client, desired, options: { prune: c.prune } });
-    if (plan.steps.length > 0) {
-      out.violations.push(
-        `not converged after ${MAX_APPLIES} applies: ${plan.steps.length} steps left (${plan.steps.map((s) => s.id).join(', ')})`,
-      );
-    }
-    const stats = await emulator.stats();
-    out.faults = stats.faults;
-    out.requests = Object.values(stats.calls).reduce((a, b) => a + b, 0);
-    const finalState = await emulator.state();
-    const final = packagesOf(finalState);
-    out.violations.push(
-      ...othersTouched(initial, final),
-      ...endState(final, declaredOf(c), capsOfState(finalState)),
-      ...duplicates(final),
-      ...orphans(final),
-    );
+    await applyRounds(c, ctx, out);
+    await finalChecks(c, ctx, initial, out);
   } catch (err: unknown) {
     out.violations.push(`error: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
