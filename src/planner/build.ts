@@ -45,7 +45,7 @@ export function buildWorks(desired: DesiredState, live: LiveState, options: Plan
   const diffOf = (x: Matched, l: LiveResource): ResourceDiff => {
     let d = diffs.get(x);
     if (d === undefined) {
-      d = diffResource(providerFor(x.desired.kind), x.desired, l, stack);
+      d = diffResource(providerFor(x.desired.kind), x.desired, l);
       diffs.set(x, d);
     }
     return d;

@@ -28,12 +28,7 @@ function same(a: PlainValue, b: PlainValue): boolean {
 }
 
 /** One diff engine for all kinds: the provider's view and field table decide everything. */
-export function diffResource(
-  p: Provider,
-  d: DesiredResource,
-  live: LiveResource,
-  stack: string,
-): ResourceDiff {
+export function diffResource(p: Provider, d: DesiredResource, live: LiveResource): ResourceDiff {
   const want = p.toView(d);
   const have = p.toView(live);
   const changes: AttributeChange[] = [];
@@ -50,7 +45,7 @@ export function diffResource(
     changes.push(change);
   }
   const attributes = [...changes];
-  const tags = diffTags(d, live, stack);
+  const tags = diffTags(d, live);
   if (tags.change) attributes.push(tags.change);
   const members = diffMembers(p, want, have);
   if (members.change) attributes.push(members.change);
@@ -75,15 +70,18 @@ export function diffResource(
   };
 }
 
-function diffTags(d: DesiredResource, live: LiveResource, stack: string) {
+/**
+ * User tags only. The `bwsync:stack` tag goes on what bwsync creates, at create time; a package
+ * adopted by `id:` is managed as it is, so adoption changes nothing and `--prune` never deletes
+ * a package bwsync did not create.
+ */
+function diffTags(d: DesiredResource, live: LiveResource) {
   const set: Record<string, string> = {};
   const remove: string[] = [];
   if (d.tags !== undefined) {
     for (const [k, v] of Object.entries(d.tags)) if (!isOwnTag(k) && live.tags[k] !== v) set[k] = v;
     for (const k of Object.keys(live.tags)) if (!isOwnTag(k) && !(k in d.tags)) remove.push(k);
   }
-  // Adoption: a resource this stack manages always carries its tag.
-  if (live.tags[STACK_TAG] !== stack) set[STACK_TAG] = stack;
   remove.sort();
   if (Object.keys(set).length === 0 && remove.length === 0) return { set, remove, change: undefined };
   const after: Record<string, string> = { ...live.tags, ...set };

@@ -412,15 +412,24 @@ describe('identity, ownership and safety', () => {
     expect(plan.resource_changes[0]?.change.attributes.map((a) => a.field)).toEqual(['name', 'accelerators']);
   });
 
-  it('adopts an untagged resource by id and adds the stack tag', () => {
+  it('adopts an untagged resource by id as it is, without tagging it', () => {
     const plan = planChanges(
       desiredState([dShared('a', { id: 'cbwp-9' })]),
       liveState([lShared('cbwp-9', 'hand-made', { stack: null })]),
     );
     const change = plan.resource_changes[0];
     expect(change?.reason).toBe('adopt');
-    expect(step(plan, `${A}:tag`).api.params.Tag).toEqual([{ Key: STACK_TAG, Value: STACK }]);
+    expect(plan.steps.map((s) => s.id)).toEqual([`${A}:modify-attribute`]);
     expect(step(plan, `${A}:modify-attribute`).api.params.Name).toBe('a');
+  });
+
+  it('plans nothing for a package adopted by id that already matches', () => {
+    const plan = planChanges(
+      desiredState([dShared('hand-made', { id: 'cbwp-9' })]),
+      liveState([lShared('cbwp-9', 'hand-made', { stack: null })]),
+    );
+    expect(plan.steps).toEqual([]);
+    expect(plan.resource_changes[0]?.change.actions).toEqual(['no-op']);
   });
 
   it('never captures an untagged resource by name', () => {

@@ -22,6 +22,8 @@ const SEED: SeedDocument = {
       eips: ['eip-bp1exp000000000001'],
     },
     { region: 'cn-hangzhou', name: 'theirs', bandwidth: 20, tags: { 'bwsync:stack': 'other' } },
+    // Made by hand, untagged: exported with its id, adopted as it is by the plan.
+    { region: 'cn-hangzhou', name: 'hand-made', bandwidth: 30 },
   ],
   cenBandwidthPackages: [
     {
@@ -62,12 +64,13 @@ afterAll(async () => {
 });
 
 describe('bwsync export', () => {
-  it('prints valid YAML that a plan finds already in sync', async () => {
+  it('prints valid YAML that a plan finds already in sync, untagged packages included', async () => {
     const run = await runCli(['export', '--region', 'cn-hangzhou', '--endpoint', emu.url], { env });
     expect(run.code).toBe(0);
     const doc = parse(run.stdout) as Record<string, { name: string; id: string }[]> & { stack: string };
     expect(doc.stack).toBe('exp');
-    expect(doc.sharedBandwidth?.map((r) => r.name)).toEqual(['web']);
+    expect(doc.sharedBandwidth?.map((r) => r.name)).toEqual(['hand-made', 'web']);
+    expect(doc.sharedBandwidth?.[0]?.id).toMatch(/^cbwp-/);
     expect(doc.cenBandwidth?.[0]).toMatchObject({
       name: 'hz-sg',
       areas: ['China', 'Asia-Pacific'],

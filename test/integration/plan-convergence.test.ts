@@ -91,7 +91,9 @@ describe('plan → apply → empty plan', () => {
       `${head}sharedBandwidth:\n  - { name: adopted, id: cbwp-bp1demohandmade0001, bandwidth: 30 }\n  - { name: old, bandwidth: 10, ips: [${E(4)}] }\n`,
     );
     const adopted = (await h.inventory()).find((r) => r.id === 'cbwp-bp1demohandmade0001');
-    expect(adopted).toMatchObject({ name: 'adopted', bandwidth: 30, tags: { [STACK_TAG]: 'conv' } });
+    // Adoption manages the package as it is: it is renamed and resized, never tagged.
+    expect(adopted).toMatchObject({ name: 'adopted', bandwidth: 30 });
+    expect(adopted?.tags[STACK_TAG]).toBeUndefined();
     const keep = `${head}sharedBandwidth:\n  - { name: adopted, id: cbwp-bp1demohandmade0001 }\n`;
     const noPrune = await planFor(h, keep);
     expect(noPrune.steps).toEqual([]);
@@ -99,5 +101,9 @@ describe('plan → apply → empty plan', () => {
     const pruned = await converge(h, keep, { prune: true });
     expect(pruned.steps.map((s) => s.id)).toEqual(['sharedBandwidth/cn-hangzhou/old:delete']);
     expect((await h.inventory()).some((r) => r.name === 'old')).toBe(false);
+    // Undeclared again, the adopted package is unmanaged: prune never deletes what bwsync did not create.
+    const dropped = await converge(h, `${head}sharedBandwidth: []\n`, { prune: true });
+    expect(dropped.steps).toEqual([]);
+    expect((await h.inventory()).some((r) => r.id === 'cbwp-bp1demohandmade0001')).toBe(true);
   });
 });

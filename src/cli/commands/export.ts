@@ -76,7 +76,7 @@ export function toYaml(live: LiveResource[], stack: string, regions: string[]): 
   }
   const header = [
     `# Exported by bwsync from ${regions.join(', ')} (CEN and GA are global). Each entry has id:`,
-    '# set, so the first plan adopts it (adding the bwsync:stack tag where it is missing).',
+    '# set, so a plan adopts it as it is: planning this file right away shows no changes.',
   ].join('\n');
   return `${header}\n${stringify(doc, { lineWidth: 0 })}`;
 }
