@@ -148,6 +148,10 @@ function planCreate(d: DesiredResource, ctx: Ctx): Work | undefined {
     ...p.toView(d),
     tags: sortKeys({ ...(d.tags ?? {}), [STACK_TAG]: ctx.stack }),
   };
+  // Per-IP caps show up as the same `ips.<id>.bandwidth` attributes an update shows.
+  for (const [member, cap] of p.desiredCaps?.(d) ?? []) {
+    if (cap !== null) after[`${p.memberField}.${member}.bandwidth`] = cap;
+  }
   const change: ResourceChange = {
     ...baseChange(d, null),
     change: { actions: ['create'], before: null, after, attributes: [] },

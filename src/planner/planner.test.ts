@@ -74,6 +74,10 @@ describe('sharedBandwidth changes', () => {
       EipId: 'eip-11',
       Bandwidth: '50',
     });
+    // The reviewer sees the cap in the created package, as an update would show it.
+    const after = plan.resource_changes[0]?.change.after;
+    expect(after?.['ips.eip-11.bandwidth']).toBe(50);
+    expect(Object.keys(after ?? {}).filter((k) => k.startsWith('ips.'))).toEqual(['ips.eip-11.bandwidth']);
   });
 
   it('changes name, description, bandwidth, tags and deletion protection in place', () => {
