@@ -98,6 +98,8 @@ export const BUSY_CODES = [
   'OperationFailed.AddIpTaskInProcessing',
   'Operation.Blocking',
   'OperationFailed.OperationIsProcessing',
+  'OperationFailed.OrderIsProcessing',
+  'InvalidStatus.Resource',
   'StateError*',
 ];
 

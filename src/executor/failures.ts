@@ -1,3 +1,4 @@
+import { BUSY_CODES, codeMatches } from '../aliyun/errors.js';
 import type { ErrorClass } from '../aliyun/types.js';
 
 /**
@@ -37,34 +38,6 @@ function messageOf(error: object): string {
   return error instanceof Error ? error.message : JSON.stringify(error);
 }
 
-/**
- * Conflict codes that mean "the resource is busy with another operation; wait and try again"
- * (reference §1.6, §2.3, §3.3, §5.3). Codes ending in `*` match as a prefix family, the way
- * Terraform's provider matches `IncorrectStatus` against `IncorrectStatus.Eip`.
- */
-export const COMMON_BUSY_CODES: readonly string[] = [
-  'OperationConflict',
-  'BandwidthPackageOperation.conflict',
-  'TaskConflict',
-  'LastTokenProcessing',
-  'OperationFailed.LastTokenProcessing',
-  'IncorrectStatus*',
-  'EipOperation.TooFrequently',
-  'OperationFailed.DistibuteLock',
-  'OperationFailed.AddIpTaskInProcessing',
-  'SystemBusy',
-  'OperationFailed.SystemBusy',
-  'Operation.Blocking',
-  'OperationFailed.OperationIsProcessing',
-  'OperationFailed.OrderIsProcessing',
-  'InvalidStatus.Resource',
-  'StateError.*',
-];
-
-export function codeMatches(code: string, patterns: readonly string[]): boolean {
-  return patterns.some((p) => (p.endsWith('*') ? code.startsWith(p.slice(0, -1)) : code === p));
-}
-
 export type FailureKind = 'done' | 'busy' | 'retryable' | 'ambiguous' | 'fatal';
 
 /** How the executor treats a failed call of one step. */
@@ -75,7 +48,7 @@ export function kindOf(
   if (codeMatches(failure.code, step.done_codes ?? [])) return 'done';
   if (failure.classification === 'ambiguous') return 'ambiguous';
   if (failure.classification === 'busy') return 'busy';
-  if (codeMatches(failure.code, step.busy_codes ?? []) || codeMatches(failure.code, COMMON_BUSY_CODES))
+  if (codeMatches(failure.code, step.busy_codes ?? []) || codeMatches(failure.code, BUSY_CODES))
     return 'busy';
   // The client already retried these with backoff; one more round at the step level costs
   // little and saves a re-run when faults cluster.
