@@ -6,11 +6,13 @@ import { DEFAULT_QPS, DEMO_CREDENTIALS } from '../src/emulator/index.js';
 import type { Product } from '../src/model/kinds.js';
 
 /**
- * The benchmark's emulator applies its default per-action limits (reads 100/s, writes 50/s);
- * the client is configured with the same limits, as a user would set them to their account's
- * quota, so neither side hides the other.
+ * The benchmark's emulator applies its default per-action limits (reads 100/s, writes 50/s).
+ * The client is set 5% under them, as a user sets it a little under the account's quota: at
+ * exactly the quota, the two token buckets drift by a few milliseconds and a few calls are
+ * answered Throttling.User and sent again (measured: 4 of 270 reads in plan-large).
  */
 export const EMULATOR_LIMITS = DEFAULT_QPS;
+export const CLIENT_HEADROOM = 0.95;
 
 export const WRITE_ACTIONS: Record<string, Product> = {
   CreateCommonBandwidthPackage: 'vpc',
@@ -47,11 +49,14 @@ export function limitsFor(actions: string[]): Record<string, number> {
   return Object.fromEntries(actions.map((a) => [a, emulatorLimitFor(a)]));
 }
 
+function rate(quota: number): { perSecond: number; burst: number } {
+  return { perSecond: quota * CLIENT_HEADROOM, burst: quota * CLIENT_HEADROOM };
+}
+
 function clientLimits(): RateLimits {
-  const limits: RateLimits = { default: { perSecond: EMULATOR_LIMITS.read, burst: EMULATOR_LIMITS.read } };
-  for (const [action, product] of Object.entries(WRITE_ACTIONS)) {
-    limits[`${product}:${action}`] = { perSecond: EMULATOR_LIMITS.write, burst: EMULATOR_LIMITS.write };
-  }
+  const limits: RateLimits = { default: rate(EMULATOR_LIMITS.read) };
+  for (const [action, product] of Object.entries(WRITE_ACTIONS))
+    limits[`${product}:${action}`] = rate(EMULATOR_LIMITS.write);
   return limits;
 }
 
