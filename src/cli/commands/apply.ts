@@ -21,7 +21,8 @@ import { addCloudOptions, type CloudFlags, type CloudSession, openCloud } from '
 import { type ColorFlag, parseColorFlag, useColor } from '../color.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { type CliIO, EXIT } from '../io.js';
-import { type CommandState, version } from '../main.js';
+import type { CommandState } from '../main.js';
+import { planOptionsFrom } from '../plan-options.js';
 import { createProgress, wantsLiveProgress } from '../progress.js';
 
 interface ApplyFlags extends CloudFlags {
@@ -160,13 +161,7 @@ async function makePlan(
   const { plan, live } = await createPlan({
     client: session.client,
     desired,
-    options: {
-      prune: flags.prune === true,
-      allowReplace: flags.allowReplace === true,
-      regions: flags.region ?? [],
-      targets: flags.target ?? [],
-      toolVersion: version(),
-    },
+    options: planOptionsFrom(flags),
   });
   return { plan, managed: managedCount(live.resources, desired.stack) };
 }

@@ -8,7 +8,8 @@ import { addCloudOptions, type CloudFlags, openCloud } from '../cloud.js';
 import { type ColorFlag, parseColorFlag, useColor } from '../color.js';
 import { printDiagnostics } from '../diagnostics.js';
 import { type CliIO, EXIT } from '../io.js';
-import { type CommandState, version } from '../main.js';
+import type { CommandState } from '../main.js';
+import { planOptionsFrom } from '../plan-options.js';
 
 interface PlanFlags extends CloudFlags {
   region?: string[];
@@ -57,13 +58,7 @@ async function runPlan(paths: string[], flags: PlanFlags, io: CliIO): Promise<nu
     ({ plan } = await createPlan({
       client: session.client,
       desired: loaded.state,
-      options: {
-        prune: flags.prune === true,
-        allowReplace: flags.allowReplace === true,
-        regions: flags.region ?? [],
-        targets: flags.target ?? [],
-        toolVersion: version(),
-      },
+      options: planOptionsFrom(flags),
     }));
   } finally {
     await session.close();
