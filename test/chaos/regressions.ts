@@ -64,7 +64,7 @@ function gaAttachLostBeforeArrival(): ChaosCase {
   // Every fault a connection reset: the BandwidthPackageAddAccelerator request is lost before
   // the emulator performs it, so the client reports an ambiguous outcome.
   c.faults = { rate: 0.5, kinds: ['reset'] };
-  c.faultSeed = Number(process.env.BWSYNC_GA_SEED ?? 3);
+  c.faultSeed = 3;
   return c;
 }
 
