@@ -19,7 +19,13 @@ export interface BenchRun {
   startedAt: string;
   quick: boolean;
   machine: { cpus: number; cpuModel: string; node: string; platform: string; totalMemMb: number };
-  emulator: { latencyMs: [number, number]; rateLimits: Record<string, number> | 'emulator defaults' };
+  /** What the scenarios ran with (see docs/performance.md, Settings). */
+  settings: {
+    latencyMs: number;
+    asyncMs: number;
+    emulatorQps: { read: number; write: number };
+    clientShareOfQuota: number;
+  };
   results: BenchResult[];
 }
 

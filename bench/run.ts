@@ -2,6 +2,8 @@ import { fork } from 'node:child_process';
 import { existsSync, symlinkSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { CLIENT_HEADROOM, EMULATOR_LIMITS } from './client.js';
+import { ASYNC_MS, LATENCY_MEAN_MS } from './common.js';
 import { type BenchOptions, parseArgs, SCENARIOS } from './options.js';
 import {
   type BenchResult,
@@ -65,7 +67,12 @@ async function main(): Promise<number> {
     startedAt: new Date().toISOString(),
     quick: options.quick,
     machine: machine(),
-    emulator: { latencyMs: options.latencyMs, rateLimits: 'emulator defaults' },
+    settings: {
+      latencyMs: LATENCY_MEAN_MS,
+      asyncMs: ASYNC_MS,
+      emulatorQps: { ...EMULATOR_LIMITS },
+      clientShareOfQuota: CLIENT_HEADROOM,
+    },
     results: [],
   };
   process.stdout.write(
