@@ -14,6 +14,14 @@ import type { Product } from '../src/model/kinds.js';
 export const EMULATOR_LIMITS = DEFAULT_QPS;
 export const CLIENT_HEADROOM = 0.95;
 
+/** `--no-rate-limits` (run.ts passes it to the scenario processes in the environment). */
+export const RATE_LIMITS_ON = process.env.BWSYNC_BENCH_RATE_LIMITS !== 'off';
+
+/** The emulator's `rateLimits` option: its defaults, or none. */
+export function emulatorRateLimits(): Record<string, number> | false {
+  return RATE_LIMITS_ON ? {} : false;
+}
+
 export const WRITE_ACTIONS: Record<string, Product> = {
   CreateCommonBandwidthPackage: 'vpc',
   ModifyCommonBandwidthPackageAttribute: 'vpc',
@@ -46,7 +54,7 @@ export function emulatorLimitFor(action: string): number {
 }
 
 export function limitsFor(actions: string[]): Record<string, number> {
-  return Object.fromEntries(actions.map((a) => [a, emulatorLimitFor(a)]));
+  return RATE_LIMITS_ON ? Object.fromEntries(actions.map((a) => [a, emulatorLimitFor(a)])) : {};
 }
 
 function rate(quota: number): { perSecond: number; burst: number } {
@@ -64,6 +72,6 @@ export function benchClient(endpoint: string): RpcClient {
   return createClient({
     credentials: staticCredentials(DEMO_CREDENTIALS, 'emulator'),
     endpoint,
-    rateLimits: clientLimits(),
+    rateLimits: RATE_LIMITS_ON ? clientLimits() : false,
   });
 }

@@ -25,6 +25,8 @@ export interface BenchRun {
     asyncMs: number;
     emulatorQps: { read: number; write: number };
     clientShareOfQuota: number;
+    rateLimits: boolean;
+    applyConcurrency: number | 'default';
   };
   results: BenchResult[];
 }

@@ -34,7 +34,12 @@ function linkSchemas(): void {
 function runScenario(name: string, options: BenchOptions): Promise<BenchResult> {
   return new Promise((resolve, reject) => {
     const args = [name, ...(options.quick ? ['--quick'] : [])];
-    const child = fork(SCENARIO_MAIN, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const env = {
+      ...process.env,
+      BWSYNC_BENCH_RATE_LIMITS: options.rateLimits ? 'on' : 'off',
+      ...(options.concurrency === undefined ? {} : { BWSYNC_BENCH_CONCURRENCY: String(options.concurrency) }),
+    };
+    const child = fork(SCENARIO_MAIN, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
     let result: BenchResult | undefined;
     const timer = setTimeout(() => child.kill('SIGKILL'), SCENARIO_TIMEOUT_MS);
     child.on('message', (m) => {
@@ -72,6 +77,8 @@ async function main(): Promise<number> {
       asyncMs: ASYNC_MS,
       emulatorQps: { ...EMULATOR_LIMITS },
       clientShareOfQuota: CLIENT_HEADROOM,
+      rateLimits: options.rateLimits,
+      applyConcurrency: options.concurrency ?? 'default',
     },
     results: [],
   };

@@ -2,7 +2,7 @@ import { DEFAULT_CONCURRENCY, executePlan } from '../src/executor/index.js';
 import { createPlan } from '../src/planner/index.js';
 import { timeLowerBound } from './bounds.js';
 import { APPLY_SCALE, changedDoc, FULL_CHANGES, minimumApply, QUICK_CHANGES } from './changes.js';
-import { benchClient, limitsFor } from './client.js';
+import { benchClient, emulatorRateLimits, limitsFor } from './client.js';
 import { ASYNC_MS, LATENCY_MEAN_MS, loadDesired, writeYaml } from './common.js';
 import { callsBetween, errorsBetween, isReadAction, splitCalls, startBenchEmulator } from './emulator.js';
 import { measure, peakRssMb } from './measure.js';
@@ -18,6 +18,8 @@ import { buildWorld } from './world.js';
  * the emulator's transition time.
  */
 const POLL_INTERVAL_MS = 50;
+/** `--concurrency N` (passed in the environment by run.ts); default the executor's. */
+const CONCURRENCY = Number(process.env.BWSYNC_BENCH_CONCURRENCY ?? DEFAULT_CONCURRENCY);
 
 export async function applyScenario(quick: boolean): Promise<BenchResult> {
   const counts = quick ? QUICK_CHANGES : FULL_CHANGES;
@@ -31,7 +33,7 @@ export async function applyScenario(quick: boolean): Promise<BenchResult> {
     seed: seedDocument(world),
     latencyMs: LATENCY_MEAN_MS,
     asyncMs: ASYNC_MS,
-    rateLimits: {},
+    rateLimits: emulatorRateLimits(),
   });
   const client = benchClient(emulator.url);
   try {
@@ -42,7 +44,7 @@ export async function applyScenario(quick: boolean): Promise<BenchResult> {
     const m = await measure(() =>
       executePlan(plan, {
         client,
-        concurrency: DEFAULT_CONCURRENCY,
+        concurrency: CONCURRENCY,
         stack: desired.stack,
         pollIntervalMs: POLL_INTERVAL_MS,
       }),
@@ -57,7 +59,7 @@ export async function applyScenario(quick: boolean): Promise<BenchResult> {
       callsByAction: minimum.writesByAction,
       rateLimits: limitsFor(Object.keys(minimum.writesByAction)),
       latencyMs: LATENCY_MEAN_MS,
-      concurrency: DEFAULT_CONCURRENCY,
+      concurrency: CONCURRENCY,
       criticalPathMs: minimum.chainAsyncSteps * (LATENCY_MEAN_MS + ASYNC_MS),
     });
     const result = m.value;
@@ -80,7 +82,7 @@ export async function applyScenario(quick: boolean): Promise<BenchResult> {
         stepsFailed: result.totals.failed,
         stepsSkipped: result.totals.skipped,
         stepsAfterApply: replan.plan.steps.length,
-        concurrency: DEFAULT_CONCURRENCY,
+        concurrency: CONCURRENCY,
         pollIntervalMs: POLL_INTERVAL_MS,
         boundLimitedBy: bound.limitedBy,
         boundTerms: JSON.stringify(bound.terms),

@@ -1,6 +1,6 @@
 import { createPlan } from '../src/planner/index.js';
 import { minPlanReads, timeLowerBound } from './bounds.js';
-import { benchClient, limitsFor } from './client.js';
+import { benchClient, emulatorRateLimits, limitsFor } from './client.js';
 import { ASYNC_MS, LATENCY_MEAN_MS, loadDesired, writeYaml } from './common.js';
 import { desiredDoc } from './desired.js';
 import { callsBetween, errorsBetween, splitCalls, startBenchEmulator } from './emulator.js';
@@ -21,7 +21,7 @@ export async function planScenario(quick: boolean): Promise<BenchResult> {
     seed: seedDocument(world),
     latencyMs: LATENCY_MEAN_MS,
     asyncMs: ASYNC_MS,
-    rateLimits: {},
+    rateLimits: emulatorRateLimits(),
   });
   const client = benchClient(emulator.url);
   try {

@@ -1,5 +1,5 @@
 import { minPlanReads, timeLowerBound } from './bounds.js';
-import { benchClient, limitsFor } from './client.js';
+import { benchClient, emulatorRateLimits, limitsFor } from './client.js';
 import { ASYNC_MS, LATENCY_MEAN_MS } from './common.js';
 import { callsBetween, errorsBetween, splitCalls, startBenchEmulator } from './emulator.js';
 import { measure, peakRssMb } from './measure.js';
@@ -29,7 +29,7 @@ export async function refreshScenario(quick: boolean): Promise<BenchResult> {
     seed: seedDocument(sample),
     latencyMs: LATENCY_MEAN_MS,
     asyncMs: ASYNC_MS,
-    rateLimits: {},
+    rateLimits: emulatorRateLimits(),
   });
   const client = benchClient(emulator.url);
   try {
