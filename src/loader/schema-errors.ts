@@ -109,7 +109,9 @@ function toDiagnostic(e: ErrorObject, segments: Segment[], locator: Locator): Di
     case 'maxLength':
       return errorAt(
         'bad-length',
-        `\`${field}\` must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} characters long.`,
+        e.keyword === 'minLength' && params.limit === 1
+          ? `\`${field}\` must not be empty; leave the field out if you do not want to set it.`
+          : `\`${field}\` must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(params.limit)} characters long.`,
         locator.locOf(segments),
       );
     case 'minItems':

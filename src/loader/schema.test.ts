@@ -158,6 +158,11 @@ const BOUNDS: { ok: string; bad: string; code: string }[] = [
     code: 'bad-count',
   },
   {
+    ok: 'cenBandwidth: [{ name: aa, description: d }]',
+    bad: 'cenBandwidth: [{ name: aa, description: "" }]',
+    code: 'bad-length',
+  },
+  {
     ok: 'cenBandwidth: [{ name: aa, cens: [cen-one] }]',
     bad: 'cenBandwidth: [{ name: aa, cens: [cen-one, cen-two] }]',
     code: 'bad-count',
