@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ChaosCase, chaosCase } from './cases.js';
-import { type ChaosOutcome, runChaosCase } from './harness.js';
+import { type ChaosOutcome, loadCaseYaml, runChaosCase } from './harness.js';
 import { KNOWN_ISSUES } from './known.js';
 import { REGRESSIONS } from './regressions.js';
 
@@ -51,6 +51,12 @@ describe('chaos: random desired and live states under 20% faults', () => {
 
   for (const r of REGRESSIONS) {
     const check = async () => {
+      if (r.rejectedWith) {
+        const { state, diagnostics } = await loadCaseYaml(r.case);
+        expect(state).toBeUndefined();
+        expect(diagnostics.map((d) => d.code)).toContain(r.rejectedWith);
+        return;
+      }
       const outcome = await runChaosCase(r.case);
       expect(outcome.violations, outcome.rounds.join('\n')).toEqual([]);
     };

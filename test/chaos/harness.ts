@@ -60,18 +60,23 @@ function chaosClient(emulator: TestEmulator, trace: (line: string) => void): Rpc
   });
 }
 
-async function loadCase(c: ChaosCase): Promise<DesiredState> {
+/** Loads the case's YAML through the real loader. */
+export async function loadCaseYaml(c: ChaosCase): Promise<Awaited<ReturnType<typeof loadDesiredState>>> {
   const dir = await mkdtemp(join(tmpdir(), 'bwsync-chaos-'));
   try {
     const path = join(dir, 'bwsync.yaml');
     await writeFile(path, yamlOf(c));
-    const { state, diagnostics } = await loadDesiredState([path]);
-    if (state === undefined)
-      throw new Error(`chaos YAML rejected: ${diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
-    return state;
+    return await loadDesiredState([path]);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+async function loadCase(c: ChaosCase): Promise<DesiredState> {
+  const { state, diagnostics } = await loadCaseYaml(c);
+  if (state === undefined)
+    throw new Error(`chaos YAML rejected: ${diagnostics.map((d) => `${d.code} ${d.message}`).join('; ')}`);
+  return state;
 }
 
 /**

@@ -9,10 +9,6 @@ export const KNOWN_ISSUES = {
     '`cens:` accepts several CEN ids per package, but a CEN bandwidth package can be associated with one ' +
     'CEN only (InvalidOperation.BwpInstanceStatus), so such a plan never converges. Random cases give each ' +
     'CEN package at most one CEN.',
-  'cen-clear-description':
-    'an existing CEN package declared with `description: ""` is planned as ModifyCenBandwidthPackageAttribute ' +
-    'with an empty Description, which the API rejects (1–256 characters), on every apply. Random cases ' +
-    'declare CEN descriptions that are not empty.',
 } as const;
 
 export type KnownIssue = keyof typeof KNOWN_ISSUES;

@@ -9,6 +9,8 @@ import type { ChaosCase, PackageSpec } from './cases.js';
 export interface Regression {
   note: string;
   known?: string;
+  /** The YAML must be refused at validation with this diagnostic code (and nothing applied). */
+  rejectedWith?: string;
   case: ChaosCase;
 }
 
@@ -113,13 +115,13 @@ function foundCases(): Regression[] {
 
 export const REGRESSIONS: Regression[] = [
   {
-    note: 'a new CEN package declared with `description: ""` is created (found: chaos seed 7, case 4; was: CreateCenBandwidthPackage rejected the empty Description on every apply; fixed in 3a914be)',
+    note: 'a CEN package declared with `description: ""` is refused at validation (found: chaos seed 7, case 4; was: CreateCenBandwidthPackage rejected the empty Description on every apply; fixed in 3a914be for creates, then in fdd45dd by the loader)',
+    rejectedWith: 'bad-length',
     case: cenWithEmptyDescription(),
   },
   {
-    note: 'a CEN package whose description is cleared to `""` converges (found: checking the fix of the case above)',
-    known:
-      'the plan sends ModifyCenBandwidthPackageAttribute with an empty Description, which the API rejects (1–256 characters), on every apply; the loader accepts `description: ""` for cenBandwidth',
+    note: 'clearing a CEN description to `""` is refused at validation (found: checking the fix above; was: ModifyCenBandwidthPackageAttribute rejected the empty Description on every apply; fixed in fdd45dd)',
+    rejectedWith: 'bad-length',
     case: cenDescriptionClearedToEmpty(),
   },
   {
