@@ -1,4 +1,4 @@
-import { type Document, isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { type Alias, type Document, isAlias, isMap, isNode, isScalar, isSeq, type Node, visit } from 'yaml';
 
 /**
  * Where each value of a document is, by offsets into the text. Both YAML readers (the fast
@@ -25,8 +25,9 @@ export interface PosScalar extends PosBase {
 /** Converts a parsed `yaml` document; an alias maps to its anchor's node, converted once. */
 export function treeOfDocument(doc: Document.Parsed): PosNode | undefined {
   const memo = new Map<Node, PosNode>();
+  const targets = aliasTargets(doc);
   const convert = (node: unknown): PosNode | undefined => {
-    const target = isAlias(node) ? node.resolve(doc) : node;
+    const target = isAlias(node) ? targets.get(node) : node;
     if (!target || typeof target !== 'object') return undefined;
     const known = memo.get(target as Node);
     if (known) return known;
@@ -54,4 +55,23 @@ export function treeOfDocument(doc: Document.Parsed): PosNode | undefined {
     return out;
   };
   return convert(doc.contents);
+}
+
+/**
+ * Each alias's anchored node, from one walk over the document: the last node before the alias
+ * that carries its anchor, as `Alias.resolve` finds it. Calling `resolve` per alias instead
+ * walks the whole document each time, which made files with many aliases take seconds.
+ */
+function aliasTargets(doc: Document.Parsed): Map<Alias, Node> {
+  const anchored = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) {
+        const target = anchored.get(node.source);
+        if (target !== undefined) targets.set(node, target);
+      } else if (isNode(node) && node.anchor) anchored.set(node.anchor, node);
+    },
+  });
+  return targets;
 }
