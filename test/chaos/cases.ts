@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import type { FaultKind } from '../../src/emulator/index.js';
-import { isOpen } from './known.js';
 
 /**
  * A chaos case is plain data: a small cloud (what already exists, tagged with our stack, with
@@ -160,15 +159,13 @@ function withoutForbiddenMoves(c: ChaosCase): ChaosCase {
       }
     });
   });
-  if (isOpen('cen-one-cen-per-package')) {
-    for (const side of ['live', 'desired'] as const) {
-      const seen = new Set<number>();
-      for (const o of c.cenOwners) {
-        const slot = o[side];
-        if (slot === null) continue;
-        if (seen.has(slot)) o[side] = null;
-        else seen.add(slot);
-      }
+  for (const side of ['live', 'desired'] as const) {
+    const seen = new Set<number>();
+    for (const o of c.cenOwners) {
+      const slot = o[side];
+      if (slot === null) continue;
+      if (seen.has(slot)) o[side] = null;
+      else seen.add(slot);
     }
   }
   c.gaAccelerators.forEach((a, slot) => {
