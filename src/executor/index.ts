@@ -7,7 +7,7 @@ import type { RetryPolicy } from './backoff.js';
 import { PriorityGate } from './gate.js';
 import { createReader } from './reader.js';
 import { buildResult } from './result.js';
-import { runStep, type StepContext, type StepRun } from './run-step.js';
+import { gateGroup, runStep, type StepContext, type StepRun } from './run-step.js';
 import { checkProtect } from './safety.js';
 import { chainHeights, schedule } from './scheduler.js';
 import { createPoller, type LiveReader } from './waits.js';
@@ -76,7 +76,7 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
       now,
     }),
     read,
-    gate: new PriorityGate(options.concurrency),
+    gate: new PriorityGate(options.concurrency, { groupTotals: callsPerAction(plan.steps) }),
     priority: chainHeights(plan.steps),
     retry: { ...DEFAULT_RETRY, ...options.retry },
     emit,
@@ -182,6 +182,13 @@ function skipped(step: Step, because: string): StepResult {
     request_ids: [],
     skipped_because: because,
   };
+}
+
+/** Steps per API action: the gate balances progress across them (each has its own rate limit). */
+function callsPerAction(steps: readonly Step[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const s of steps) totals.set(gateGroup(s), (totals.get(gateGroup(s)) ?? 0) + 1);
+  return totals;
 }
 
 /** Counts every call made through the client (steps, waits, re-reads) for the report. */

@@ -61,7 +61,7 @@ export async function runStep(step: Step, ctx: StepContext): Promise<StepRun> {
   }
   if (step.api.client_token) params.ClientToken = clientTokenFor(ctx.stack, step, params);
   const outcome = await ctx.gate.run(
-    ctx.priority.get(step.id) ?? 0,
+    { priority: ctx.priority.get(step.id) ?? 0, group: gateGroup(step) },
     async (): Promise<CallOutcome | undefined> => {
       if (ctx.stop?.aborted) return undefined;
       ctx.emit({
@@ -85,6 +85,11 @@ export async function runStep(step: Step, ctx: StepContext): Promise<StepRun> {
     requestIds: tally.requestIds,
     ...outputsOf(outcome.body),
   };
+}
+
+/** The rate-limit bucket a step's call draws from (the client limits per product and action). */
+export function gateGroup(step: Step): string {
+  return `${step.api.product}:${step.api.action}`;
 }
 
 async function callWithRetries(
