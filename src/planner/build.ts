@@ -57,7 +57,14 @@ export function buildWorks(desired: DesiredState, live: LiveState, options: Plan
       deleting.add(x.live.id);
   }
   const wanters = todo.filter((x) => x.desired.ensure === 'present' && inScope(x.desired));
-  const moves = decideMoves({ wanters, matched: todo, live: live.resources, deleting, inScope });
+  const moves = decideMoves({
+    wanters,
+    matched: todo,
+    live: live.resources,
+    deleting,
+    inScope,
+    holdsAllWanted: (x) => x.live !== undefined && diffOf(x, x.live).addMembers.length === 0,
+  });
   const ctx: Ctx = {
     stack,
     options,

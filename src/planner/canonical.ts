@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** JSON with object keys sorted at every level and undefined dropped: equal data, equal text. */
 export function canonicalJson(value: unknown, omit?: ReadonlySet<string>): string {
@@ -22,7 +22,8 @@ function sortedKeys(_key: string, value: unknown): unknown {
 }
 
 export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // One-shot hashing: a Hash object per call costs more than hashing a fingerprint's text.
+  return hash('sha256', text);
 }
 
 /** `sha256:<hex>` of the canonical JSON, leaving out keys named in `omit` at any depth. */

@@ -98,6 +98,8 @@ function diffTags(d: DesiredResource, live: LiveResource) {
 function diffMembers(p: Provider, want: Record<string, PlainValue>, have: Record<string, PlainValue>) {
   const w = want[p.memberField];
   if (!Array.isArray(w)) return { add: [], remove: [], change: undefined };
+  // Both views list members sorted: equal lists (the usual case) need no sets.
+  if (sameStrings(w, have[p.memberField])) return { add: [], remove: [], change: undefined };
   const wanted = new Set(w as string[]);
   const current = new Set((have[p.memberField] as string[] | undefined) ?? []);
   const add = [...wanted].filter((id) => !current.has(id)).sort();
@@ -110,6 +112,12 @@ function diffMembers(p: Provider, want: Record<string, PlainValue>, have: Record
     class: p.fields[p.memberField] ?? 'mutable-with-wait',
   };
   return { add, remove, change };
+}
+
+function sameStrings(a: readonly PlainValue[], b: PlainValue | undefined): boolean {
+  if (!Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] || typeof a[i] !== 'string') return false;
+  return true;
 }
 
 function diffCaps(p: Provider, d: DesiredResource, live: LiveResource): CapChange[] {

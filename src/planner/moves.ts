@@ -33,21 +33,29 @@ export function decideMoves(input: {
   live: LiveResource[];
   deleting: Set<string>;
   inScope: (d: DesiredResource) => boolean;
+  /** True when the wanter's live package already holds every member it wants. */
+  holdsAllWanted?: (w: Matched) => boolean;
 }): MoveDecisions {
   const out: MoveDecisions = { detachFirst: new Map(), extraRemove: new Map(), errors: [] };
   // Per kind, member id → the live package holding it.
   const holders = new Map<string, Map<string, LiveResource>>();
+  const listed = new Map<string, number>();
   for (const l of input.live) {
     if (!providerFor(l.kind).exclusiveMembers) continue;
     const holder = holders.get(l.kind) ?? new Map<string, LiveResource>();
     holders.set(l.kind, holder);
     for (const m of l.members) holder.set(m.id, l);
+    listed.set(l.kind, (listed.get(l.kind) ?? 0) + l.members.length);
   }
+  // When no member is listed by two packages, a wanter holding all it wants holds each of them
+  // alone: its lookups would all find itself, so they are skipped (10,000s in a large stack).
+  const unique = (kind: string) => holders.get(kind)?.size === listed.get(kind);
   const byLiveId = new Map<string, Matched>();
   for (const m of input.matched) if (m.live) byLiveId.set(m.live.id, m);
   for (const w of input.wanters) {
     if (!providerFor(w.desired.kind).exclusiveMembers) continue;
     const holder = holders.get(w.desired.kind);
+    if (w.live !== undefined && input.holdsAllWanted?.(w) && unique(w.desired.kind)) continue;
     for (const member of membersOf(w.desired) ?? []) {
       const h = holder?.get(member);
       if (h === undefined || h.id === w.live?.id) continue;
