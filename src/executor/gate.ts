@@ -11,11 +11,11 @@ export interface GateTicket {
 export interface GateOptions {
   /** Calls each group will make in the whole run (steps per action). */
   groupTotals?: ReadonlyMap<string, number>;
-  /** Head start per unit of chain height, as a share of a group's calls. */
+  /** Head start per unit of chain height, as a share of a group's calls (executePlan scales it to the run). */
   lead?: number;
 }
 
-/** Default head start: a step with a wait (height 2) runs 5% of its action ahead of one without. */
+/** Head start when none is given: a step with a wait (height 2) runs 5% of its action ahead of one without. */
 export const DEFAULT_LEAD = 0.05;
 
 interface Waiting {

@@ -76,7 +76,10 @@ export async function executePlan(plan: Plan, options: ExecuteOptions): Promise<
       now,
     }),
     read,
-    gate: new PriorityGate(options.concurrency, { groupTotals: callsPerAction(plan.steps) }),
+    gate: new PriorityGate(options.concurrency, {
+      groupTotals: callsPerAction(plan.steps),
+      lead: chainLead(plan.steps.length, options.concurrency),
+    }),
     priority: chainHeights(plan.steps),
     retry: { ...DEFAULT_RETRY, ...options.retry },
     emit,
@@ -182,6 +185,18 @@ function skipped(step: Step, because: string): StepResult {
     request_ids: [],
     skipped_because: because,
   };
+}
+
+/**
+ * Head start per unit of chain height, as a share of an action's calls: LEAD_ROUNDS rounds of
+ * `concurrency` calls out of the run's calls. A short run thus starts its chains first (their
+ * waits set its length); a long one spreads them, so each action's calls stay under its rate.
+ * 20 measured best on the benchmark (10 and 40 left more time after the last call).
+ */
+const LEAD_ROUNDS = 20;
+
+function chainLead(calls: number, concurrency: number): number {
+  return (LEAD_ROUNDS * Math.max(1, concurrency)) / Math.max(1, calls);
 }
 
 /** Steps per API action: the gate balances progress across them (each has its own rate limit). */
