@@ -31,12 +31,25 @@ export function capValue(cap: number | null): string {
 
 /** One entry per live object, plus one per per-IP cap that was read. */
 export function fingerprintsOf(live: LiveResource[]): Record<string, string> {
-  const out: Record<string, string> = {};
+  // A Map keeps the order and last-write-wins of object properties without growing a
+  // 10,000-key dictionary object twice; keys an object would reorder or refuse take that path.
+  const out = new Map<string, string>();
   for (const r of [...live].sort((a, b) => a.id.localeCompare(b.id))) {
-    out[r.id] = fingerprintOf(r);
+    out.set(r.id, fingerprintOf(r));
     for (const m of r.members)
-      if (m.bandwidth !== undefined) out[`${CAP_PREFIX}${r.id}/${m.id}`] = capValue(m.bandwidth);
+      if (m.bandwidth !== undefined) out.set(`${CAP_PREFIX}${r.id}/${m.id}`, capValue(m.bandwidth));
   }
+  const entries = [...out];
+  if (entries.some(([k]) => k === '__proto__' || INDEX_KEY.test(k))) return viaObject(entries);
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A key that objects list before all others. */
+const INDEX_KEY = /^(0|[1-9][0-9]*)$/;
+
+function viaObject(entries: [string, string][]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of entries) out[k] = v;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
