@@ -143,9 +143,8 @@ function matchByName(
 }
 
 export function sortLive(live: LiveResource[]): LiveResource[] {
-  return [...live].sort(
-    (a, b) =>
-      addressOf(a.kind, a.region, nameOf(a)).localeCompare(addressOf(b.kind, b.region, nameOf(b))) ||
-      a.id.localeCompare(b.id),
-  );
+  // Each address built once, not twice per comparison.
+  const keyed = live.map((l) => ({ l, address: addressOf(l.kind, l.region, nameOf(l)) }));
+  keyed.sort((a, b) => a.address.localeCompare(b.address) || a.l.id.localeCompare(b.l.id));
+  return keyed.map((k) => k.l);
 }
