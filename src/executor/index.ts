@@ -12,7 +12,14 @@ import { checkProtect } from './safety.js';
 import { chainHeights, schedule } from './scheduler.js';
 import { createPoller, type LiveReader } from './waits.js';
 
-export { createReader, POINT_READ_MAX, pointReader, providerReader } from './reader.js';
+export {
+  CEN_IDS_PER_CALL,
+  choosePlan,
+  createReader,
+  pointReader,
+  providerReader,
+  type ReadPlan,
+} from './reader.js';
 export { checkProtect, checkSafety, SAFETY_MIN_MANAGED, SAFETY_THRESHOLD, safetyFigures } from './safety.js';
 export { clientTokenFor } from './tokens.js';
 export type { LiveReader, ReadQuery } from './waits.js';

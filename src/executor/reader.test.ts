@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RpcClient, RpcParams } from '../aliyun/types.js';
-import { createReader } from './reader.js';
+import { choosePlan, createReader } from './reader.js';
 
 /** A fake API: `total` CBWPs in the region, EIP caps, CEN packages; records every call. */
 function fakeApi(total: number) {
@@ -59,11 +59,43 @@ const q = (list: string[], capsFor: string[] = []) => ({
 });
 
 describe('wait reader', () => {
-  it('reads a few packages by id, one call each', async () => {
+  it('chooses point reads only when they take fewer calls than the pages', () => {
+    expect(choosePlan(3, undefined)).toBe('first-page');
+    expect(choosePlan(5, 6)).toBe('point');
+    expect(choosePlan(6, 6)).toBe('list');
+    expect(choosePlan(1, 1)).toBe('list');
+  });
+
+  it('reads a new region from its first page, then the ids not on it by id', async () => {
     const api = fakeApi(200);
-    const found = await createReader()(api.client, q(['cbwp-3', 'cbwp-7', 'cbwp-999']));
-    expect(found.map((p) => p.id)).toEqual(['cbwp-3', 'cbwp-7']);
-    expect(api.calls.map((c) => c.params.BandwidthPackageId)).toEqual(['cbwp-3', 'cbwp-7', 'cbwp-999']);
+    const read = createReader();
+    const found = await read(api.client, q(['cbwp-3', 'cbwp-70', 'cbwp-999']));
+    expect(found.map((p) => p.id).sort()).toEqual(['cbwp-3', 'cbwp-70']);
+    expect(api.calls.map((c) => c.params.BandwidthPackageId ?? `page ${c.params.PageNumber}`)).toEqual([
+      'page 1',
+      'cbwp-70',
+      'cbwp-999',
+    ]);
+    api.calls.length = 0;
+    // 4 pages known now: 3 ids are 3 point reads.
+    await read(api.client, q(['cbwp-1', 'cbwp-2', 'cbwp-150']));
+    expect(api.calls.map((c) => c.params.BandwidthPackageId)).toEqual(['cbwp-1', 'cbwp-2', 'cbwp-150']);
+  });
+
+  it('returns the extra ids a listing covers, and none a point read does not', async () => {
+    const api = fakeApi(120);
+    const read = createReader();
+    // 3 pages; 2 ids beyond the first page: the 2 other pages, which cover the extras too.
+    const listed = await read(api.client, {
+      ...q(['cbwp-0', 'cbwp-60', 'cbwp-100']),
+      extra: ['cbwp-110', 'cbwp-500'],
+    });
+    expect(listed.map((p) => p.id).sort()).toEqual(['cbwp-0', 'cbwp-100', 'cbwp-110', 'cbwp-60']);
+    expect(api.calls.map((c) => c.params.PageNumber)).toEqual([1, 2, 3]);
+    api.calls.length = 0;
+    const point = await read(api.client, { ...q(['cbwp-5']), extra: ['cbwp-110'] });
+    expect(point.map((p) => p.id)).toEqual(['cbwp-5']);
+    expect(api.calls).toHaveLength(1);
   });
 
   it('lists the region for many ids, then remembers its page count to choose next time', async () => {
@@ -102,5 +134,20 @@ describe('wait reader', () => {
     expect(api.calls[0]!.params.Filter).toEqual([
       { Key: 'CenBandwidthPackageId', Value: Array.from({ length: 20 }, (_, i) => `cenbwp-${i}`) },
     ]);
+  });
+
+  it('fills the spare values of the last CEN filter with the ids not due yet', async () => {
+    const api = fakeApi(0);
+    await createReader()(api.client, {
+      kind: 'cenBandwidth',
+      region: 'global',
+      ids: ['cenbwp-a'],
+      extra: Array.from({ length: 30 }, (_, i) => `cenbwp-x${i}`),
+      capsFor: [],
+    });
+    expect(api.calls).toHaveLength(1);
+    const filter = api.calls[0]!.params.Filter as { Value: string[] }[];
+    expect(filter[0]!.Value).toHaveLength(20);
+    expect(filter[0]!.Value[0]).toBe('cenbwp-a');
   });
 });

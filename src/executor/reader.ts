@@ -1,13 +1,18 @@
 import type { RpcClient, RpcParams, RpcResponse } from '../aliyun/types.js';
+import type { Product } from '../model/kinds.js';
 import type { LiveResource, LiveSharedBandwidth } from '../model/live.js';
 import { packageFromWire as cenFromWire } from '../providers/cen-bandwidth/convert.js';
 import { chunk } from '../providers/common/paging.js';
 import { unwrapList } from '../providers/common/wire.js';
 import { packageFromWire as gaFromWire } from '../providers/ga-bandwidth/convert.js';
-import { API_REGION as GA_REGION } from '../providers/ga-bandwidth/fields.js';
+import { PAGE_SIZE as GA_PAGE_SIZE, API_REGION as GA_REGION } from '../providers/ga-bandwidth/fields.js';
 import { providerFor } from '../providers/index.js';
 import { capFromWire, packageFromWire as cbwpFromWire } from '../providers/shared-bandwidth/convert.js';
-import { EIP_IDS_PER_CALL, EIP_PAGE_SIZE } from '../providers/shared-bandwidth/fields.js';
+import {
+  PAGE_SIZE as CBWP_PAGE_SIZE,
+  EIP_IDS_PER_CALL,
+  EIP_PAGE_SIZE,
+} from '../providers/shared-bandwidth/fields.js';
 import type { LiveReader, ReadQuery } from './waits.js';
 
 /**
@@ -24,47 +29,120 @@ export const providerReader: LiveReader = (client, query) => {
   return providerFor(query.kind).read(client, scope);
 };
 
-/**
- * Up to this many ids a wait poll asks for each id (one call each, all in parallel); above
- * it, and above the region's page count, it lists the region instead.
- */
-export const POINT_READ_MAX = 8;
-/** CEN filter values per call; the API ORs the values of one key. */
-const CEN_IDS_PER_CALL = 20;
-const CBWP_PAGE_SIZE = 50;
+/** CEN filter values per call; the API ORs the values of one key (reference §2.1). */
+export const CEN_IDS_PER_CALL = 20;
 /** A bound on pages, so that a wrong TotalCount can never fan out without end. */
 const MAX_PAGES = 2000;
 
+/** A product read by paged listing or by one id per call (CBWP, GA). */
+interface PagedSource {
+  product: Product;
+  action: string;
+  pageSize: number;
+  /** The endpoint region of the calls (GA is read in cn-hangzhou whatever the query says). */
+  region: (query: ReadQuery) => string;
+  rows: (body: Record<string, unknown>) => unknown[];
+  convert: (row: unknown, query: ReadQuery) => LiveResource;
+}
+
+const SOURCES: Partial<Record<LiveResource['kind'], PagedSource>> = {
+  sharedBandwidth: {
+    product: 'vpc',
+    action: 'DescribeCommonBandwidthPackages',
+    pageSize: CBWP_PAGE_SIZE,
+    region: (q) => q.region,
+    rows: (body) => unwrapList(body.CommonBandwidthPackages, 'CommonBandwidthPackage'),
+    convert: (row, q) => cbwpFromWire(row, q.region),
+  },
+  gaBandwidth: {
+    product: 'ga',
+    action: 'ListBandwidthPackages',
+    pageSize: GA_PAGE_SIZE,
+    region: () => GA_REGION,
+    rows: (body) => (Array.isArray(body.BandwidthPackages) ? body.BandwidthPackages : []),
+    convert: (row) => gaFromWire(row),
+  },
+};
+
+/** How a poll of `due` ids reads, given the region's page count when known. */
+export type ReadPlan = 'point' | 'list' | 'first-page';
+
 /**
- * The default reader for waits and ambiguity checks, one per apply. A poll costs the fewer
- * calls of: point reads (`BandwidthPackageId`, a `CenBandwidthPackageId` filter), one per id;
- * or a listing of the region, ceil(n / 50) calls, its pages after the first fetched in
- * parallel, so a poll takes two round trips, not one per page. Only documented single-id
- * filters are used (reference §1.2 leaves comma lists for CBWP uncertain).
+ * The fewer calls of: one point read per due id (`BandwidthPackageId`, one id per call, as
+ * the reference confirms no comma lists), or every page of the region, which also covers the
+ * other ids waited on there. A region not listed yet is read from its first page, which tells
+ * its page count (and is the whole listing for a small region).
+ */
+export function choosePlan(due: number, pages: number | undefined): ReadPlan {
+  if (pages === undefined) return 'first-page';
+  return due < pages ? 'point' : 'list';
+}
+
+/**
+ * The default reader for waits and ambiguity checks, one per apply. It remembers each
+ * region's page count (TotalCount of its last listing) to choose between point reads and a
+ * listing whose pages after the first are fetched in parallel (two round trips, not one per
+ * page). CEN packages are read through a `CenBandwidthPackageId` filter, 20 ids a call.
  */
 export function createReader(): LiveReader {
   const totals = new Map<string, number>();
   return async (client, query) => {
     if (query.ids.length === 0) return [];
     if (query.kind === 'cenBandwidth') return readCens(client, query);
-    const pages = Math.ceil((totals.get(`${query.kind}/${query.region}`) ?? 0) / CBWP_PAGE_SIZE);
-    const point = query.ids.length <= Math.max(POINT_READ_MAX, pages);
-    if (query.kind === 'gaBandwidth') return point ? readGas(client, query) : providerReader(client, query);
-    return point ? readCbwps(client, query) : listCbwps(client, query, totals);
+    const source = SOURCES[query.kind];
+    if (source === undefined) return providerReader(client, query);
+    const key = `${query.kind}/${query.region}`;
+    const total = totals.get(key);
+    const plan = choosePlan(query.ids.length, total === undefined ? undefined : pagesOf(total, source));
+    if (plan === 'point') return finish(client, query, await pointRead(client, source, query, query.ids));
+    const first = await page(client, source, query, 1);
+    const count = Number(first.body.TotalCount ?? 0);
+    totals.set(key, count);
+    const pages = pagesOf(count, source);
+    if (pages <= 1) return finish(client, query, [first]);
+    // The ids not on the first page: by id, or by the other pages when those are fewer calls.
+    const onFirst = new Set(source.rows(first.body).map((row) => source.convert(row, query).id));
+    const missing = query.ids.filter((id) => !onFirst.has(id));
+    if (plan === 'list' || missing.length >= pages - 1) {
+      const rest = await Promise.all(
+        Array.from({ length: pages - 1 }, (_, i) => page(client, source, query, i + 2)),
+      );
+      return finish(client, query, [first, ...rest]);
+    }
+    return finish(client, query, [first, ...(await pointRead(client, source, query, missing))]);
   };
+
+  /** The asked-for resources of some pages, and the extra ids they happen to hold. */
+  async function finish(client: RpcClient, query: ReadQuery, pages: RpcResponse[]): Promise<LiveResource[]> {
+    const source = SOURCES[query.kind]!;
+    const wanted = new Set([...query.ids, ...(query.extra ?? [])]);
+    const found = pages
+      .flatMap((res) => source.rows(res.body))
+      .map((row) => source.convert(row, query))
+      .filter((r) => wanted.has(r.id));
+    const capped = found.filter(
+      (r): r is LiveSharedBandwidth => r.kind === 'sharedBandwidth' && query.capsFor.includes(r.id),
+    );
+    if (capped.length > 0) await readCaps(client, capped, query);
+    return found;
+  }
 }
 
 /** A stateless reader with the same choice (no page counts remembered). */
 export const pointReader: LiveReader = (client, query) => createReader()(client, query);
 
+function pagesOf(total: number, source: PagedSource): number {
+  return Math.min(Math.max(1, Math.ceil(total / source.pageSize)), MAX_PAGES);
+}
+
 function call(
   client: RpcClient,
-  product: 'vpc' | 'cbn' | 'ga',
+  product: Product,
   action: string,
   params: RpcParams,
   query: ReadQuery,
   region?: string,
-) {
+): Promise<RpcResponse> {
   return client.call(product, action, params, {
     idempotent: true,
     ...(region ? { region } : {}),
@@ -72,55 +150,29 @@ function call(
   });
 }
 
-/** Every page of the region: the first, then the rest at once (TotalCount says how many). */
-async function listCbwps(
-  client: RpcClient,
-  query: ReadQuery,
-  totals: Map<string, number>,
-): Promise<LiveResource[]> {
-  const page = (n: number) =>
-    call(
-      client,
-      'vpc',
-      'DescribeCommonBandwidthPackages',
-      { PageNumber: n, PageSize: CBWP_PAGE_SIZE },
-      query,
-      query.region,
-    );
-  const first = await page(1);
-  const total = Number(first.body.TotalCount ?? 0);
-  totals.set(`${query.kind}/${query.region}`, total);
-  const more = Math.min(Math.ceil(total / CBWP_PAGE_SIZE), MAX_PAGES);
-  const rest = await Promise.all(Array.from({ length: Math.max(0, more - 1) }, (_, i) => page(i + 2)));
-  return keep(client, query, [first, ...rest]);
+function page(client: RpcClient, source: PagedSource, query: ReadQuery, n: number): Promise<RpcResponse> {
+  const params = { PageNumber: n, PageSize: source.pageSize };
+  return call(client, source.product, source.action, params, query, source.region(query));
 }
 
-async function readCbwps(client: RpcClient, query: ReadQuery): Promise<LiveResource[]> {
-  const pages = await Promise.all(
-    query.ids.map((id) =>
+function pointRead(
+  client: RpcClient,
+  source: PagedSource,
+  query: ReadQuery,
+  ids: string[],
+): Promise<RpcResponse[]> {
+  return Promise.all(
+    ids.map((id) =>
       call(
         client,
-        'vpc',
-        'DescribeCommonBandwidthPackages',
+        source.product,
+        source.action,
         { BandwidthPackageId: id, PageNumber: 1, PageSize: 10 },
         query,
-        query.region,
+        source.region(query),
       ),
     ),
   );
-  return keep(client, query, pages);
-}
-
-/** The asked-for packages of some DescribeCommonBandwidthPackages pages, caps read where asked. */
-async function keep(client: RpcClient, query: ReadQuery, pages: RpcResponse[]): Promise<LiveResource[]> {
-  const wanted = new Set(query.ids);
-  const found = pages
-    .flatMap((res) => unwrapList(res.body.CommonBandwidthPackages, 'CommonBandwidthPackage'))
-    .map((row) => cbwpFromWire(row, query.region))
-    .filter((p) => wanted.has(p.id));
-  const capped = found.filter((p) => query.capsFor.includes(p.id));
-  if (capped.length > 0) await readCaps(client, capped, query);
-  return found;
 }
 
 /** Per-IP caps live on the EIPs: DescribeEipAddresses for the members, 50 ids a call. */
@@ -152,9 +204,19 @@ async function readCaps(client: RpcClient, packages: LiveSharedBandwidth[], quer
   }
 }
 
+/**
+ * The due ids, 20 a filter call; the other ids waited on fill the last call's spare values,
+ * so they are read without an extra call.
+ */
 async function readCens(client: RpcClient, query: ReadQuery): Promise<LiveResource[]> {
+  const batches = chunk(query.ids, CEN_IDS_PER_CALL);
+  const last = batches.at(-1);
+  if (last !== undefined) {
+    const extra = (query.extra ?? []).filter((id) => !query.ids.includes(id));
+    last.push(...extra.slice(0, CEN_IDS_PER_CALL - last.length));
+  }
   const pages = await Promise.all(
-    chunk(query.ids, CEN_IDS_PER_CALL).map((batch) =>
+    batches.map((batch) =>
       call(
         client,
         'cbn',
@@ -164,29 +226,9 @@ async function readCens(client: RpcClient, query: ReadQuery): Promise<LiveResour
       ),
     ),
   );
-  const wanted = new Set(query.ids);
+  const wanted = new Set(batches.flat());
   return pages
     .flatMap((res) => unwrapList(res.body.CenBandwidthPackages, 'CenBandwidthPackage'))
     .map(cenFromWire)
-    .filter((p) => wanted.has(p.id));
-}
-
-async function readGas(client: RpcClient, query: ReadQuery): Promise<LiveResource[]> {
-  const pages = await Promise.all(
-    query.ids.map((id) =>
-      call(
-        client,
-        'ga',
-        'ListBandwidthPackages',
-        { BandwidthPackageId: id, PageNumber: 1, PageSize: 10 },
-        query,
-        GA_REGION,
-      ),
-    ),
-  );
-  const wanted = new Set(query.ids);
-  return pages
-    .flatMap((res) => unwrapList(res.body.BandwidthPackages))
-    .map(gaFromWire)
     .filter((p) => wanted.has(p.id));
 }

@@ -149,4 +149,94 @@ describe('createPoller', () => {
     setTimeout(() => abort.abort(), 10);
     await expect(pending).rejects.toBeInstanceOf(WaitAbortedError);
   });
+
+  it('asks only for due waiters; the others ride along as extra and settle only when shown done', async () => {
+    vi.useFakeTimers();
+    try {
+      const queries: ReadQuery[] = [];
+      const read = async (_c: RpcClient, q: ReadQuery): Promise<LiveResource[]> => {
+        queries.push(q);
+        // A listing: it returns every id, asked or extra; 'late' is done only from the 2nd read.
+        return [...q.ids, ...(q.extra ?? [])].map((id) =>
+          live(id, id === 'late' && queries.length < 2 ? 'Modifying' : 'Idle'),
+        );
+      };
+      const poller = createPoller({ client, read, initialIntervalMs: 10, maxIntervalMs: 10 });
+      const wait = (id: string) =>
+        poller.wait({ kind: 'cenBandwidth', region: 'global', id, until, timeoutMs: 1000 });
+      const first = wait('first');
+      await vi.advanceTimersByTimeAsync(6);
+      const late = wait('late');
+      const rider = wait('rider');
+      await vi.advanceTimersByTimeAsync(4);
+      await first;
+      await rider; // shown Idle by the first read although not due: resolved for free
+      expect(queries[0]!.ids).toEqual(['first']);
+      expect(queries[0]!.extra).toEqual(['late', 'rider']);
+      await vi.advanceTimersByTimeAsync(20);
+      await late;
+      expect(queries).toHaveLength(2);
+      expect(queries[1]!.ids).toEqual(['late']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('learns the time to the first poll per key from the waits before', async () => {
+    vi.useFakeTimers();
+    try {
+      const t0 = Date.now();
+      const readyAt = new Map<string, number>();
+      const times: number[] = [];
+      const read = async (_c: RpcClient, q: ReadQuery): Promise<LiveResource[]> => {
+        times.push(Date.now() - t0);
+        return q.ids.map((id) => live(id, Date.now() >= (readyAt.get(id) ?? 0) ? 'Idle' : 'Modifying'));
+      };
+      const poller = createPoller({ client, read, initialIntervalMs: 100, maxIntervalMs: 1000 });
+      // Each transition takes 300 ms: the first wait polls at 100, 250, 475 (×1.5 backoff).
+      readyAt.set('a', t0 + 300);
+      const a = poller.wait({
+        kind: 'cenBandwidth',
+        region: 'global',
+        id: 'a',
+        until,
+        timeoutMs: 5000,
+        key: 'k',
+      });
+      await vi.advanceTimersByTimeAsync(600);
+      await a;
+      expect(times).toEqual([100, 250, 475]);
+      // Learnt: half way from 100 to 475, so the next wait of key k first polls at 287.5 ms.
+      times.length = 0;
+      const start = Date.now() - t0;
+      readyAt.set('b', Date.now() + 300);
+      const b = poller.wait({
+        kind: 'cenBandwidth',
+        region: 'global',
+        id: 'b',
+        until,
+        timeoutMs: 5000,
+        key: 'k',
+      });
+      await vi.advanceTimersByTimeAsync(1000);
+      await b;
+      expect(Math.abs(times[0]! - start - 287.5)).toBeLessThanOrEqual(1);
+      // Another key still starts at the configured interval.
+      times.length = 0;
+      const c = poller.wait({
+        kind: 'cenBandwidth',
+        region: 'global',
+        id: 'c',
+        until,
+        timeoutMs: 5000,
+        key: 'other',
+      });
+      const cStart = Date.now() - t0;
+      await vi.advanceTimersByTimeAsync(200);
+      await c;
+      expect(times[0]! - cStart).toBe(100);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

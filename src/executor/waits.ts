@@ -11,6 +11,11 @@ export interface ReadQuery {
   ids: string[];
   /** Ids whose per-member caps must be read (a `member-cap` wait needs them). */
   capsFor: string[];
+  /**
+   * Other ids waited on in this (kind, region), not due yet: returned when the read covers
+   * them at no extra call (a listing). Their absence proves nothing.
+   */
+  extra?: string[];
   signal?: AbortSignal;
 }
 
@@ -25,6 +30,8 @@ export interface WaitRequest {
   /** Replaces `until` when given: an executor-internal condition (e.g. "not in a transition"). */
   accept?: (res: LiveResource | undefined) => boolean;
   timeoutMs: number;
+  /** Waits with the same key (e.g. the step's action) share a learnt time to the first poll. */
+  key?: string;
 }
 
 export class WaitTimeoutError extends BwsyncError {
@@ -65,6 +72,8 @@ interface Waiter {
   interval: number;
   due: number;
   started: number;
+  /** Polls that asked for this waiter's id. */
+  asked: number;
   lastError?: string;
   resolve: () => void;
   reject: (error: Error) => void;
@@ -85,11 +94,12 @@ export function createPoller(options: PollerOptions): Poller {
   const now = options.now ?? Date.now;
   const groups = new Map<string, Group>();
   const stats = { reads: 0 };
+  const firstPoll = new FirstPoll(options);
   const groupFor = (kind: Kind, region: string): Group => {
     const key = `${kind}\u0000${region}`;
     let group = groups.get(key);
     if (group === undefined) {
-      group = new Group(kind, region, options, now, stats);
+      group = new Group(kind, region, options, now, stats, firstPoll);
       groups.set(key, group);
     }
     return group;
@@ -120,13 +130,14 @@ class Group {
     private readonly options: PollerOptions,
     private readonly now: () => number,
     private readonly stats: { reads: number },
+    private readonly firstPoll: FirstPoll,
   ) {}
 
   add(request: WaitRequest): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const started = this.now();
-      const interval = this.options.initialIntervalMs;
-      this.waiters.add({ request, interval, due: started + interval, started, resolve, reject });
+      const interval = this.firstPoll.after(request.key);
+      this.waiters.add({ request, interval, due: started + interval, started, asked: 0, resolve, reject });
       this.schedule();
     });
   }
@@ -148,15 +159,25 @@ class Group {
     this.timer = setTimeout(() => void this.poll(), Math.max(0, next - this.now()));
   }
 
+  /**
+   * Reads the waiters that are due (or timed out); the others ride along as `extra`, settled
+   * only when the read happens to show them in their target state. One poll of a group is in
+   * flight at a time: the next is scheduled when it returns.
+   */
   private async poll(): Promise<void> {
     this.timer = undefined;
     this.timerAt = Number.POSITIVE_INFINITY;
-    this.reading = true;
+    const t = this.now();
     const batch = [...this.waiters];
-    const ids = [...new Set(batch.map((w) => w.request.id))];
+    const due = batch.filter((w) => w.due <= t + DUE_SLACK_MS || t - w.started >= w.request.timeoutMs);
+    if (due.length === 0) return this.schedule();
+    this.reading = true;
+    const ids = [...new Set(due.map((w) => w.request.id))];
+    const asked = new Set(ids);
+    const extra = [...new Set(batch.map((w) => w.request.id))].filter((id) => !asked.has(id));
     const capsFor = [
       ...new Set(
-        batch.filter((w) => w.request.until.some((c) => c.type === 'member-cap')).map((w) => w.request.id),
+        due.filter((w) => w.request.until.some((c) => c.type === 'member-cap')).map((w) => w.request.id),
       ),
     ];
     let found: Map<string, LiveResource> | undefined;
@@ -164,6 +185,7 @@ class Group {
     try {
       this.stats.reads += 1;
       const query: ReadQuery = { kind: this.kind, region: this.region, ids, capsFor };
+      if (extra.length > 0) query.extra = extra;
       if (this.options.signal) query.signal = this.options.signal;
       const resources = await this.options.read(this.options.client, query);
       found = new Map(resources.map((r) => [r.id, r]));
@@ -172,17 +194,38 @@ class Group {
     }
     this.reading = false;
     if (this.options.signal?.aborted) return;
-    for (const w of batch) this.settle(w, found, error);
+    for (const w of batch) {
+      if (asked.has(w.request.id)) this.settle(w, found, error, t);
+      else this.settleExtra(w, found, t);
+    }
     this.schedule();
   }
 
-  private settle(w: Waiter, found: Map<string, LiveResource> | undefined, error: string | undefined): void {
+  /** A waiter not asked for: resolved if the read showed it done, otherwise left as it was. */
+  private settleExtra(w: Waiter, found: Map<string, LiveResource> | undefined, polledAt: number): void {
+    const res = found?.get(w.request.id);
+    if (res === undefined || !this.waiters.has(w)) return;
+    const ok = w.request.accept ? w.request.accept(res) : allHold(w.request.until, res);
+    if (!ok) return;
+    this.waiters.delete(w);
+    this.firstPoll.learn(w.request.key, w, polledAt);
+    w.resolve();
+  }
+
+  private settle(
+    w: Waiter,
+    found: Map<string, LiveResource> | undefined,
+    error: string | undefined,
+    polledAt: number,
+  ): void {
     if (!this.waiters.has(w)) return;
     const t = this.now();
+    w.asked += 1;
     const res = found?.get(w.request.id);
     const ok = w.request.accept ? w.request.accept(res) : allHold(w.request.until, res);
     if (found !== undefined && ok) {
       this.waiters.delete(w);
+      this.firstPoll.learn(w.request.key, w, polledAt);
       w.resolve();
       return;
     }
@@ -196,5 +239,40 @@ class Group {
       w.interval = Math.min(w.interval * (this.options.backoff ?? 1.5), this.options.maxIntervalMs);
       w.due = t + w.interval;
     }
+  }
+}
+
+/** Waiters due this soon are read with the one that is due, rather than by a poll of their own. */
+const DUE_SLACK_MS = 5;
+/** Bounds of the learnt time to the first poll, as shares of the configured first interval. */
+const FIRST_POLL_MIN_SHARE = 0.25;
+
+/**
+ * The time to the first poll, learnt per key (the step's action): a transition of one kind
+ * takes about the same time each time. A wait found done at its first poll moves the estimate
+ * 10% earlier (it may have been done sooner); a wait that needed more polls moves it half way
+ * to the time of the poll that found it done. About one wait in four then needs a second
+ * poll, and the others are seen soon after their transition ends, not one backoff later.
+ */
+class FirstPoll {
+  private readonly estimates = new Map<string, number>();
+  private readonly min: number;
+  private readonly max: number;
+
+  constructor(private readonly options: PollerOptions) {
+    this.min = options.initialIntervalMs * FIRST_POLL_MIN_SHARE;
+    this.max = Math.max(options.initialIntervalMs, options.maxIntervalMs);
+  }
+
+  after(key: string | undefined): number {
+    return (key === undefined ? undefined : this.estimates.get(key)) ?? this.options.initialIntervalMs;
+  }
+
+  learn(key: string | undefined, w: Waiter, polledAt: number): void {
+    if (key === undefined) return;
+    const current = this.after(key);
+    const seenAt = polledAt - w.started;
+    const next = w.asked <= 1 ? Math.min(current, seenAt) * 0.9 : current + (seenAt - current) / 2;
+    this.estimates.set(key, Math.min(this.max, Math.max(this.min, next)));
   }
 }
