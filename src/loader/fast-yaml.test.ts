@@ -68,6 +68,9 @@ describe('fast YAML subset reader', () => {
     'a: b#c\nd: e  # note\nf: 0800\ng: +5\nh: 网络\n',
     'a:\n  b:\n    c: []\n    d: {}\n',
     "k: 'it''s: fine'\n",
+    'a: &x 1\nb: *x\n',
+    'a: &x [1, 2]\nb:\n  c: *x # again\nx: &x\n  - 3\nd: *x\n',
+    'a:\n  - k: &m\n      p: 1\n      q: [2]\n  - k: *m\n',
   ];
   for (const text of ACCEPTED) {
     it(`reads ${JSON.stringify(text.slice(0, 40))} exactly as the yaml package`, () => {
@@ -78,7 +81,13 @@ describe('fast YAML subset reader', () => {
   const DECLINED = [
     '',
     '# only comments\n',
-    'a: &x 1\nb: *x\n',
+    'a: *x\nb: &x 1\n',
+    'a: &x\n  b: *x\n',
+    'a: &x 1\nb: &y\n  c: *x\nd: *y\n',
+    'a: &x []\nb: *x\n',
+    'a: &x{1}\n',
+    'a: &x 1\nb: [*x]\n',
+    '- &x 1\n- *x\n',
     'a: !!str 1\n',
     'a: |\n  text\n',
     'a: b\n  c\n',
@@ -106,6 +115,43 @@ describe('fast YAML subset reader', () => {
       expect(fastParse(text)).toBeUndefined();
     });
   }
+
+  it('leaves alias bombs to the yaml package, which reports them', () => {
+    const uses = (n: number) =>
+      `a: &x [1, 2]\n${Array.from({ length: n }, (_, i) => `b${i}: *x`).join('\n')}\n`;
+    expect(expectAgreement(uses(99))).toBe(true);
+    expect(fastParse(uses(100))).toBeUndefined();
+    expect(() => reference(uses(100))).toThrow(/alias/i);
+  });
+
+  it('agrees with the yaml package on generated documents with anchors and aliases', () => {
+    const name = fc.constantFrom('a', 'b', 'c');
+    const inline = fc.constantFrom('x', '1', '[1, 2]', '{ k: v }', '[]', '~', "'s'", '');
+    const value = fc.oneof(
+      inline,
+      name.map((n) => `*${n}`),
+      fc.tuple(name, inline).map(([n, v]) => `&${n}${v === '' ? '' : ` ${v}`}`),
+    );
+    // A key, its value, and maybe a nested block (which an empty or anchor-only value takes).
+    const entry = fc
+      .tuple(value, fc.constantFrom('', '\n  - y\n  - *a', '\n  p: *b\n  q: 2', '\n  - z'))
+      .filter(([v, block]) => (v === '' || /^&[a-c]$/.test(v)) === (block !== ''));
+    const anchors = 'k: &a x\nl: &b [1, 2]\nm: &c { k: v }\n';
+    const doc = fc
+      .array(entry, { minLength: 1, maxLength: 10 })
+      .map(
+        (es) => anchors + es.map(([v, block], i) => `k${i}:${v === '' ? '' : ` ${v}`}${block}`).join('\n'),
+      );
+    let accepted = 0;
+    fc.assert(
+      fc.property(doc, (text) => {
+        if (expectAgreement(`${text}\n`)) accepted++;
+      }),
+      { numRuns: 1500, seed: 7 },
+    );
+    // Enough documents take the fast path for the comparison to mean something.
+    expect(accepted).toBeGreaterThan(150);
+  });
 
   it('agrees with the yaml package whenever it accepts generated documents', () => {
     const scalar = fc.oneof(
@@ -177,6 +223,8 @@ describe('fast YAML subset reader', () => {
         'x',
         '1',
         '~',
+        '&a ',
+        '*a',
       ];
       const edit = fc.array(fc.tuple(fc.nat(base.length), fc.nat(4), fc.constantFrom(...pieces)), {
         minLength: 1,

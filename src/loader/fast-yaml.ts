@@ -8,9 +8,12 @@ import type { PosMap, PosNode, PosScalar, PosSeq } from './tree.js';
  * its full grammar and error messages. The `yaml` package costs about 0.5 s of CPU per MB;
  * this costs a small fraction of that, which large stacks need.
  */
-export function fastParse(text: string): { data: unknown; tree: PosNode } | undefined {
+export function fastParse(
+  text: string,
+  maxAliasCount = DEFAULT_MAX_ALIAS_COUNT,
+): { data: unknown; tree: PosNode } | undefined {
   try {
-    const reader = new Reader(text);
+    const reader = new Reader(text, maxAliasCount);
     return reader.document();
   } catch (error: unknown) {
     if (error === GIVE_UP) return undefined;
@@ -31,8 +34,21 @@ interface Line {
   end: number;
 }
 
-/** `block`: a block collection, whose end already runs past its last line break. */
-type Parsed = { value: unknown; node: PosNode; block?: boolean };
+/**
+ * `block`: a block collection, whose end already runs past its last line break. `until`: for
+ * an alias, where the alias itself ends (its node is the anchored value's, elsewhere).
+ */
+type Parsed = { value: unknown; node: PosNode; block?: boolean; until?: number };
+
+/** The `yaml` package's default, which parse.ts passes too. */
+const DEFAULT_MAX_ALIAS_COUNT = 100;
+const ANCHOR_NAME = /^[A-Za-z0-9_-]+$/;
+
+/** An anchored value and how often aliases have used it so far. */
+interface Anchor {
+  parsed: Parsed;
+  uses: number;
+}
 
 const PLAIN_FIRST_FORBIDDEN = new Set(['&', '*', '!', '|', '>', '%', '@', '`', '?', ':', ',', ']', '}', '#']);
 const INT = /^[-+]?[0-9]+$/;
@@ -42,8 +58,14 @@ const OTHER_CORE = /^(0o|0x|[-+]?\.(inf|Inf|INF)$|\.(nan|NaN|NAN)$)/;
 class Reader {
   private readonly lines: Line[] = [];
   private index = 0;
+  /** The latest value of each anchor name: an alias refers to the last one before it. */
+  private readonly anchors = new Map<string, Anchor>();
+  private aliases = 0;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly maxAliasCount: number,
+  ) {
     if (text.includes('\r') || text.includes('\t')) giveUp();
     let offset = 0;
     // The `yaml` package counts a comment line that is indented deeper than the next content
@@ -100,7 +122,7 @@ class Reader {
   /** Block collections end after the line break of their last line, as in the `yaml` package. */
   private endOf(parsed: Parsed): number {
     if (parsed.block) return parsed.node.end;
-    const nl = this.text.indexOf('\n', parsed.node.end);
+    const nl = this.text.indexOf('\n', parsed.until ?? parsed.node.end);
     return nl < 0 ? this.text.length : nl + 1;
   }
 
@@ -127,7 +149,53 @@ class Reader {
   }
 
   private valueAfterKey(after: number, end: number, column: number): Parsed {
-    const start = this.skipSpaces(after, end);
+    let start = this.skipSpaces(after, end);
+    const ch = this.text[start];
+    if (ch === '*') return this.alias(start, end);
+    if (ch !== '&') return this.unanchored(start, end, column);
+    // `&name value`: the value's place is the value's, not the anchor's, as in the `yaml` package.
+    const nameEnd = this.tokenEnd(start, end);
+    const name = this.text.slice(start + 1, nameEnd);
+    start = this.skipSpaces(nameEnd, end);
+    if (!ANCHOR_NAME.test(name) || (start === nameEnd && start < end)) giveUp();
+    const aliasesBefore = this.aliases;
+    const parsed = this.unanchored(start, end, column);
+    // Aliases inside an anchored value multiply expansions; the `yaml` package counts those.
+    if (this.aliases !== aliasesBefore || !this.expands(parsed.node)) giveUp();
+    this.anchors.set(name, { parsed, uses: 0 });
+    return parsed;
+  }
+
+  /** `*name` as a whole value: the anchored value itself, as the `yaml` package gives it. */
+  private alias(start: number, end: number): Parsed {
+    const until = this.tokenEnd(start, end);
+    const anchor = this.anchors.get(this.text.slice(start + 1, until));
+    // An unknown alias is an error the `yaml` package reports; so is an alias bomb. It counts
+    // the anchored value once and each alias once more, and refuses a count over the limit.
+    if (anchor === undefined || 1 + ++anchor.uses > this.maxAliasCount) giveUp();
+    this.aliases++;
+    this.expectLineEnd(until, end);
+    return { value: anchor.parsed.value, node: anchor.parsed.node, until };
+  }
+
+  /** Offset after a run of characters other than spaces. */
+  private tokenEnd(start: number, end: number): number {
+    let i = start;
+    while (i < end && this.text.charCodeAt(i) !== 32) i++;
+    return i;
+  }
+
+  /**
+   * Whether an alias of this value counts once toward the alias limit: a scalar or a collection
+   * with a scalar or non-empty map in it. The `yaml` package counts an empty one as nothing.
+   */
+  private expands(node: PosNode): boolean {
+    if (node.kind === 'scalar') return true;
+    if (node.kind === 'map') return node.pairs.size > 0;
+    return node.items.some((item) => item.kind === 'scalar' || (item.kind === 'map' && item.pairs.size > 0));
+  }
+
+  private unanchored(start: number, end: number, column: number): Parsed {
     if (start < end && this.text[start] !== '#') return this.inline(start, end);
     const next = this.lines[this.index];
     if (!next) giveUp();

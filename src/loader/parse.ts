@@ -19,7 +19,7 @@ export interface ParsedFile {
 
 /** Parses one file's text; syntax problems become diagnostics with their position. */
 export function parseSource(file: string, text: string): { parsed?: ParsedFile; diagnostics: Diagnostic[] } {
-  const fast = fastParse(text);
+  const fast = fastParse(text, MAX_ALIAS_COUNT);
   if (fast)
     return {
       parsed: { file, data: fast.data, tree: fast.tree, lines: new LineIndex(text) },
