@@ -182,7 +182,7 @@ describe('createPoller', () => {
     }
   });
 
-  it('learns the time to the first poll per key from the waits before', async () => {
+  it('learns the time to the first poll per action, a new action starting from its product', async () => {
     vi.useFakeTimers();
     try {
       const t0 = Date.now();
@@ -201,12 +201,12 @@ describe('createPoller', () => {
         id: 'a',
         until,
         timeoutMs: 5000,
-        key: 'k',
+        key: 'vpc:Resize',
       });
       await vi.advanceTimersByTimeAsync(600);
       await a;
       expect(times).toEqual([100, 250, 475]);
-      // Learnt: half way from 100 to 475, so the next wait of key k first polls at 287.5 ms.
+      // Learnt: half way from 100 to 475; a wait of another vpc action starts from there: 287.5 ms.
       times.length = 0;
       const start = Date.now() - t0;
       readyAt.set('b', Date.now() + 300);
@@ -216,12 +216,12 @@ describe('createPoller', () => {
         id: 'b',
         until,
         timeoutMs: 5000,
-        key: 'k',
+        key: 'vpc:AddIps',
       });
       await vi.advanceTimersByTimeAsync(1000);
       await b;
       expect(Math.abs(times[0]! - start - 287.5)).toBeLessThanOrEqual(1);
-      // Another key still starts at the configured interval.
+      // Another product still starts at the configured interval.
       times.length = 0;
       const c = poller.wait({
         kind: 'cenBandwidth',
@@ -229,7 +229,7 @@ describe('createPoller', () => {
         id: 'c',
         until,
         timeoutMs: 5000,
-        key: 'other',
+        key: 'ga:Update',
       });
       const cStart = Date.now() - t0;
       await vi.advanceTimersByTimeAsync(200);

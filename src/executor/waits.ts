@@ -253,6 +253,8 @@ const FIRST_POLL_MIN_SHARE = 0.25;
  * 10% earlier (it may have been done sooner); a wait that needed more polls moves it half way
  * to the time of the poll that found it done. About one wait in four then needs a second
  * poll, and the others are seen soon after their transition ends, not one backoff later.
+ * A key not seen yet starts from the last estimate of its product (the part before `:`), as
+ * one product's transitions are alike more often than not, else from the configured interval.
  */
 class FirstPoll {
   private readonly estimates = new Map<string, number>();
@@ -265,7 +267,8 @@ class FirstPoll {
   }
 
   after(key: string | undefined): number {
-    return (key === undefined ? undefined : this.estimates.get(key)) ?? this.options.initialIntervalMs;
+    if (key === undefined) return this.options.initialIntervalMs;
+    return this.estimates.get(key) ?? this.estimates.get(productOf(key)) ?? this.options.initialIntervalMs;
   }
 
   learn(key: string | undefined, w: Waiter, polledAt: number): void {
@@ -273,6 +276,13 @@ class FirstPoll {
     const current = this.after(key);
     const seenAt = polledAt - w.started;
     const next = w.asked <= 1 ? Math.min(current, seenAt) * 0.9 : current + (seenAt - current) / 2;
-    this.estimates.set(key, Math.min(this.max, Math.max(this.min, next)));
+    const bounded = Math.min(this.max, Math.max(this.min, next));
+    this.estimates.set(key, bounded);
+    this.estimates.set(productOf(key), bounded);
   }
+}
+
+function productOf(key: string): string {
+  const colon = key.indexOf(':');
+  return `${colon < 0 ? key : key.slice(0, colon)}:*`;
 }
