@@ -71,6 +71,7 @@ describe('fast YAML subset reader', () => {
     'a: &x 1\nb: *x\n',
     'a: &x [1, 2]\nb:\n  c: *x # again\nx: &x\n  - 3\nd: *x\n',
     'a:\n  - k: &m\n      p: 1\n      q: [2]\n  - k: *m\n',
+    'a: &x # note\n  - 1\nb: *x # again\nc: &y-2 v\nd: *y-2\n',
   ];
   for (const text of ACCEPTED) {
     it(`reads ${JSON.stringify(text.slice(0, 40))} exactly as the yaml package`, () => {
