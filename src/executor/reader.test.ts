@@ -66,13 +66,14 @@ describe('wait reader', () => {
     expect(choosePlan(1, 1)).toBe('list');
   });
 
-  it('reads a new region from its first page, then the ids not on it by id', async () => {
+  it('reads a new region from its first page and, at once, a few ids by id', async () => {
     const api = fakeApi(200);
     const read = createReader();
     const found = await read(api.client, q(['cbwp-3', 'cbwp-70', 'cbwp-999']));
     expect(found.map((p) => p.id).sort()).toEqual(['cbwp-3', 'cbwp-70']);
     expect(api.calls.map((c) => c.params.BandwidthPackageId ?? `page ${c.params.PageNumber}`)).toEqual([
       'page 1',
+      'cbwp-3',
       'cbwp-70',
       'cbwp-999',
     ]);
@@ -82,15 +83,24 @@ describe('wait reader', () => {
     expect(api.calls.map((c) => c.params.BandwidthPackageId)).toEqual(['cbwp-1', 'cbwp-2', 'cbwp-150']);
   });
 
+  it('reads a new region from its first page, then the many ids not on it by the other pages', async () => {
+    const api = fakeApi(200);
+    const found = await createReader()(api.client, q(ids(9, 45)));
+    expect(found).toHaveLength(9);
+    expect(api.calls.map((c) => c.params.BandwidthPackageId ?? `page ${c.params.PageNumber}`)).toEqual([
+      'page 1',
+      'page 2',
+      'page 3',
+      'page 4',
+    ]);
+  });
+
   it('returns the extra ids a listing covers, and none a point read does not', async () => {
     const api = fakeApi(120);
     const read = createReader();
-    // 3 pages; 2 ids beyond the first page: the 2 other pages, which cover the extras too.
-    const listed = await read(api.client, {
-      ...q(['cbwp-0', 'cbwp-60', 'cbwp-100']),
-      extra: ['cbwp-110', 'cbwp-500'],
-    });
-    expect(listed.map((p) => p.id).sort()).toEqual(['cbwp-0', 'cbwp-100', 'cbwp-110', 'cbwp-60']);
+    // 3 pages; 4 of 9 ids beyond the first page: the 2 other pages, which cover the extras too.
+    const listed = await read(api.client, { ...q(ids(9, 45)), extra: ['cbwp-110', 'cbwp-500'] });
+    expect(listed.map((p) => p.id).sort()).toEqual([...ids(9, 45), 'cbwp-110'].sort());
     expect(api.calls.map((c) => c.params.PageNumber)).toEqual([1, 2, 3]);
     api.calls.length = 0;
     const point = await read(api.client, { ...q(['cbwp-5']), extra: ['cbwp-110'] });

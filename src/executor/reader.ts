@@ -31,6 +31,8 @@ export const providerReader: LiveReader = (client, query) => {
 
 /** CEN filter values per call; the API ORs the values of one key (reference §2.1). */
 export const CEN_IDS_PER_CALL = 20;
+/** Up to this many ids, the first read of a region reads them by id alongside its first page. */
+const FIRST_READ_POINT_MAX = 8;
 /** A bound on pages, so that a wrong TotalCount can never fan out without end. */
 const MAX_PAGES = 2000;
 
@@ -95,6 +97,18 @@ export function createReader(): LiveReader {
     const total = totals.get(key);
     const plan = choosePlan(query.ids.length, total === undefined ? undefined : pagesOf(total, source));
     if (plan === 'point') return finish(client, query, await pointRead(client, source, query, query.ids));
+    if (plan === 'list' && total !== undefined)
+      return finish(client, query, await listKnown(client, source, query, total));
+    if (plan === 'first-page' && query.ids.length <= FIRST_READ_POINT_MAX) {
+      // A wait's first poll in a region is often on a chain (create → add EIPs → cap): the
+      // first page and the point reads go at once, one round trip, and the page count is learnt.
+      const [first, ...points] = await Promise.all([
+        page(client, source, query, 1),
+        ...query.ids.map((id) => pointRead(client, source, query, [id]).then((r) => r[0]!)),
+      ]);
+      totals.set(key, Number(first!.body.TotalCount ?? 0));
+      return finish(client, query, [first!, ...points]);
+    }
     const first = await page(client, source, query, 1);
     const count = Number(first.body.TotalCount ?? 0);
     totals.set(key, count);
@@ -112,14 +126,41 @@ export function createReader(): LiveReader {
     return finish(client, query, [first, ...(await pointRead(client, source, query, missing))]);
   };
 
+  /**
+   * Every page of a region whose size is known, all at once (one round trip); pages beyond
+   * the known count, if the region grew meanwhile, after.
+   */
+  async function listKnown(
+    client: RpcClient,
+    source: PagedSource,
+    query: ReadQuery,
+    total: number,
+  ): Promise<RpcResponse[]> {
+    const known = pagesOf(total, source);
+    const pages = await Promise.all(
+      Array.from({ length: known }, (_, i) => page(client, source, query, i + 1)),
+    );
+    const count = Number(pages[0]?.body.TotalCount ?? 0);
+    totals.set(`${query.kind}/${query.region}`, count);
+    const more = pagesOf(count, source) - known;
+    if (more <= 0) return pages;
+    const rest = await Promise.all(
+      Array.from({ length: more }, (_, i) => page(client, source, query, known + i + 1)),
+    );
+    return [...pages, ...rest];
+  }
+
   /** The asked-for resources of some pages, and the extra ids they happen to hold. */
   async function finish(client: RpcClient, query: ReadQuery, pages: RpcResponse[]): Promise<LiveResource[]> {
     const source = SOURCES[query.kind]!;
     const wanted = new Set([...query.ids, ...(query.extra ?? [])]);
-    const found = pages
-      .flatMap((res) => source.rows(res.body))
-      .map((row) => source.convert(row, query))
-      .filter((r) => wanted.has(r.id));
+    // A package can be both on a page and read by id: one copy each.
+    const byId = new Map<string, LiveResource>();
+    for (const row of pages.flatMap((res) => source.rows(res.body))) {
+      const r = source.convert(row, query);
+      if (wanted.has(r.id)) byId.set(r.id, r);
+    }
+    const found = [...byId.values()];
     const capped = found.filter(
       (r): r is LiveSharedBandwidth => r.kind === 'sharedBandwidth' && query.capsFor.includes(r.id),
     );

@@ -244,17 +244,18 @@ class Group {
 
 /** Waiters due this soon are read with the one that is due, rather than by a poll of their own. */
 const DUE_SLACK_MS = 5;
+/** A wait found done at its first poll: try this much of the time next time. */
+const EARLIER = 0.95;
 /** Bounds of the learnt time to the first poll, as shares of the configured first interval. */
 const FIRST_POLL_MIN_SHARE = 0.25;
 
 /**
  * The time to the first poll, learnt per key (the step's action): a transition of one kind
  * takes about the same time each time. A wait found done at its first poll moves the estimate
- * 10% earlier (it may have been done sooner); a wait that needed more polls moves it half way
- * to the time of the poll that found it done. About one wait in four then needs a second
- * poll, and the others are seen soon after their transition ends, not one backoff later.
- * A key not seen yet starts from the last estimate of its product (the part before `:`), as
- * one product's transitions are alike more often than not, else from the configured interval.
+ * 5% earlier (it may have been done sooner); a wait that needed more polls sets it to the time
+ * of the poll that found it done. A key not seen yet starts from the last estimate of its
+ * product (the part before `:`), as one product's transitions are alike more often than not,
+ * else from the configured interval.
  */
 class FirstPoll {
   private readonly estimates = new Map<string, number>();
@@ -275,7 +276,7 @@ class FirstPoll {
     if (key === undefined) return;
     const current = this.after(key);
     const seenAt = polledAt - w.started;
-    const next = w.asked <= 1 ? Math.min(current, seenAt) * 0.9 : current + (seenAt - current) / 2;
+    const next = w.asked <= 1 ? Math.min(current, seenAt) * EARLIER : seenAt;
     const bounded = Math.min(this.max, Math.max(this.min, next));
     this.estimates.set(key, bounded);
     this.estimates.set(productOf(key), bounded);
