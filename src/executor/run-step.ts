@@ -210,7 +210,6 @@ async function waitAfter(step: Step, ctx: StepContext): Promise<CallFailure | un
       id,
       until: wait.until,
       timeoutMs: wait.timeout_ms,
-      key: gateGroup(step),
     });
     return undefined;
   } catch (e: unknown) {

@@ -30,8 +30,6 @@ export interface WaitRequest {
   /** Replaces `until` when given: an executor-internal condition (e.g. "not in a transition"). */
   accept?: (res: LiveResource | undefined) => boolean;
   timeoutMs: number;
-  /** Waits with the same key (e.g. the step's action) share a learnt time to the first poll. */
-  key?: string;
 }
 
 export class WaitTimeoutError extends BwsyncError {
@@ -72,8 +70,6 @@ interface Waiter {
   interval: number;
   due: number;
   started: number;
-  /** Polls that asked for this waiter's id. */
-  asked: number;
   lastError?: string;
   resolve: () => void;
   reject: (error: Error) => void;
@@ -94,12 +90,11 @@ export function createPoller(options: PollerOptions): Poller {
   const now = options.now ?? Date.now;
   const groups = new Map<string, Group>();
   const stats = { reads: 0 };
-  const firstPoll = new FirstPoll(options);
   const groupFor = (kind: Kind, region: string): Group => {
     const key = `${kind}\u0000${region}`;
     let group = groups.get(key);
     if (group === undefined) {
-      group = new Group(kind, region, options, now, stats, firstPoll);
+      group = new Group(kind, region, options, now, stats);
       groups.set(key, group);
     }
     return group;
@@ -130,14 +125,13 @@ class Group {
     private readonly options: PollerOptions,
     private readonly now: () => number,
     private readonly stats: { reads: number },
-    private readonly firstPoll: FirstPoll,
   ) {}
 
   add(request: WaitRequest): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const started = this.now();
-      const interval = this.firstPoll.after(request.key);
-      this.waiters.add({ request, interval, due: started + interval, started, asked: 0, resolve, reject });
+      const interval = this.options.initialIntervalMs;
+      this.waiters.add({ request, interval, due: started + interval, started, resolve, reject });
       this.schedule();
     });
   }
@@ -195,37 +189,29 @@ class Group {
     this.reading = false;
     if (this.options.signal?.aborted) return;
     for (const w of batch) {
-      if (asked.has(w.request.id)) this.settle(w, found, error, t);
-      else this.settleExtra(w, found, t);
+      if (asked.has(w.request.id)) this.settle(w, found, error);
+      else this.settleExtra(w, found);
     }
     this.schedule();
   }
 
   /** A waiter not asked for: resolved if the read showed it done, otherwise left as it was. */
-  private settleExtra(w: Waiter, found: Map<string, LiveResource> | undefined, polledAt: number): void {
+  private settleExtra(w: Waiter, found: Map<string, LiveResource> | undefined): void {
     const res = found?.get(w.request.id);
     if (res === undefined || !this.waiters.has(w)) return;
     const ok = w.request.accept ? w.request.accept(res) : allHold(w.request.until, res);
     if (!ok) return;
     this.waiters.delete(w);
-    this.firstPoll.learn(w.request.key, w, polledAt);
     w.resolve();
   }
 
-  private settle(
-    w: Waiter,
-    found: Map<string, LiveResource> | undefined,
-    error: string | undefined,
-    polledAt: number,
-  ): void {
+  private settle(w: Waiter, found: Map<string, LiveResource> | undefined, error: string | undefined): void {
     if (!this.waiters.has(w)) return;
     const t = this.now();
-    w.asked += 1;
     const res = found?.get(w.request.id);
     const ok = w.request.accept ? w.request.accept(res) : allHold(w.request.until, res);
     if (found !== undefined && ok) {
       this.waiters.delete(w);
-      this.firstPoll.learn(w.request.key, w, polledAt);
       w.resolve();
       return;
     }
@@ -244,46 +230,3 @@ class Group {
 
 /** Waiters due this soon are read with the one that is due, rather than by a poll of their own. */
 const DUE_SLACK_MS = 5;
-/** A wait found done at its first poll: try this much of the time next time. */
-const EARLIER = 0.95;
-/** Bounds of the learnt time to the first poll, as shares of the configured first interval. */
-const FIRST_POLL_MIN_SHARE = 0.25;
-
-/**
- * The time to the first poll, learnt per key (the step's action): a transition of one kind
- * takes about the same time each time. A wait found done at its first poll moves the estimate
- * 5% earlier (it may have been done sooner); a wait that needed more polls sets it to the time
- * of the poll that found it done. A key not seen yet starts from the last estimate of its
- * product (the part before `:`), as one product's transitions are alike more often than not,
- * else from the configured interval.
- */
-class FirstPoll {
-  private readonly estimates = new Map<string, number>();
-  private readonly min: number;
-  private readonly max: number;
-
-  constructor(private readonly options: PollerOptions) {
-    this.min = options.initialIntervalMs * FIRST_POLL_MIN_SHARE;
-    this.max = Math.max(options.initialIntervalMs, options.maxIntervalMs);
-  }
-
-  after(key: string | undefined): number {
-    if (key === undefined) return this.options.initialIntervalMs;
-    return this.estimates.get(key) ?? this.estimates.get(productOf(key)) ?? this.options.initialIntervalMs;
-  }
-
-  learn(key: string | undefined, w: Waiter, polledAt: number): void {
-    if (key === undefined) return;
-    const current = this.after(key);
-    const seenAt = polledAt - w.started;
-    const next = w.asked <= 1 ? Math.min(current, seenAt) * EARLIER : seenAt;
-    const bounded = Math.min(this.max, Math.max(this.min, next));
-    this.estimates.set(key, bounded);
-    this.estimates.set(productOf(key), bounded);
-  }
-}
-
-function productOf(key: string): string {
-  const colon = key.indexOf(':');
-  return `${colon < 0 ? key : key.slice(0, colon)}:*`;
-}
