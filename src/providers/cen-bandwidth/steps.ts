@@ -1,6 +1,6 @@
 import type { DesiredCenBandwidth } from '../../model/desired.js';
 import type { LiveCenBandwidth } from '../../model/live.js';
-import { defined, draft, type ProviderSpec, sorted, tagDiffSteps, tagParams } from '../common/steps.js';
+import { defined, sorted, stepMaker, tagDiffSteps, tagParams } from '../common/steps.js';
 import type { CreateWork, DeleteWork, StepDraft, StepTarget, UpdateWork } from '../types.js';
 import { API_REGION, RESOURCE_TYPE } from './fields.js';
 import {
@@ -14,18 +14,7 @@ import {
   unassociated,
 } from './waits.js';
 
-type Spec = ProviderSpec;
-
-function mk(target: StepTarget, spec: Spec): StepDraft {
-  return draft({
-    ...spec,
-    target,
-    kind: 'cenBandwidth',
-    product: 'cbn',
-    apiRegion: API_REGION,
-    timeoutMs: TIMEOUT_MS,
-  });
-}
+const mk = stepMaker({ kind: 'cenBandwidth', product: 'cbn', apiRegion: API_REGION, timeoutMs: TIMEOUT_MS });
 
 export function createSteps(work: CreateWork): StepDraft[] {
   const d = work.desired as DesiredCenBandwidth;

@@ -82,6 +82,24 @@ export function defined(params: Record<string, StepParam | undefined>): Record<s
 export type ProviderSpec = Omit<StepSpec, 'kind' | 'product' | 'apiRegion' | 'target'>;
 export type StepMaker = (target: StepTarget, spec: ProviderSpec) => StepDraft;
 
+/** A provider's step constructor; `apiRegion` defaults to the resource's own region. */
+export function stepMaker(fixed: {
+  kind: Kind;
+  product: Product;
+  apiRegion?: string;
+  timeoutMs: number;
+}): StepMaker {
+  return (target, spec) =>
+    draft({
+      ...spec,
+      target,
+      kind: fixed.kind,
+      product: fixed.product,
+      apiRegion: fixed.apiRegion ?? target.region,
+      timeoutMs: fixed.timeoutMs,
+    });
+}
+
 /**
  * Tag changes as Alibaba's own Terraform provider makes them: untag the removed keys, then tag
  * the added or changed pairs. Products differ only in the untag action's spelling (VPC

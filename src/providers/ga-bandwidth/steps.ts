@@ -1,23 +1,12 @@
 import type { DesiredGaBandwidth } from '../../model/desired.js';
 import type { LiveGaBandwidth } from '../../model/live.js';
-import { defined, draft, type ProviderSpec, sorted, tagDiffSteps, tagParams } from '../common/steps.js';
+import { defined, sorted, stepMaker, tagDiffSteps, tagParams } from '../common/steps.js';
 import { NAME_TAG } from '../common/wire.js';
 import type { CreateWork, DeleteWork, StepDraft, StepTarget, UpdateWork } from '../types.js';
 import { API_REGION, RESOURCE_TYPE } from './fields.js';
 import { active, BUSY, bandwidthIs, bound, gone, steady, TIMEOUT_MS, unbound } from './waits.js';
 
-type Spec = ProviderSpec;
-
-function mk(target: StepTarget, spec: Spec): StepDraft {
-  return draft({
-    ...spec,
-    target,
-    kind: 'gaBandwidth',
-    product: 'ga',
-    apiRegion: API_REGION,
-    timeoutMs: TIMEOUT_MS,
-  });
-}
+const mk = stepMaker({ kind: 'gaBandwidth', product: 'ga', apiRegion: API_REGION, timeoutMs: TIMEOUT_MS });
 
 export function createSteps(work: CreateWork): StepDraft[] {
   const d = work.desired as DesiredGaBandwidth;

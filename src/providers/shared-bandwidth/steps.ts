@@ -2,7 +2,7 @@ import type { DesiredSharedBandwidth } from '../../model/desired.js';
 import type { LiveSharedBandwidth } from '../../model/live.js';
 import type { StepParam } from '../../model/plan.js';
 import { chunk } from '../common/paging.js';
-import { defined, draft, type ProviderSpec, sorted, tagDiffSteps, tagParams } from '../common/steps.js';
+import { defined, sorted, stepMaker, tagDiffSteps, tagParams } from '../common/steps.js';
 import type { CapChange, CreateWork, DeleteWork, StepDraft, StepTarget, UpdateWork } from '../types.js';
 import { ADD_IPS_BATCH, RESOURCE_TYPE } from './fields.js';
 import {
@@ -17,18 +17,7 @@ import {
   TIMEOUT_MS,
 } from './waits.js';
 
-type Spec = ProviderSpec;
-
-function mk(target: StepTarget, spec: Spec): StepDraft {
-  return draft({
-    ...spec,
-    target,
-    kind: 'sharedBandwidth',
-    product: 'vpc',
-    apiRegion: target.region,
-    timeoutMs: TIMEOUT_MS,
-  });
-}
+const mk = stepMaker({ kind: 'sharedBandwidth', product: 'vpc', timeoutMs: TIMEOUT_MS });
 
 export function createSteps(work: CreateWork): StepDraft[] {
   const d = work.desired as DesiredSharedBandwidth;
