@@ -2,7 +2,17 @@ import type { DesiredResource } from '../../model/desired.js';
 import { GLOBAL_REGION } from '../../model/kinds.js';
 import type { LiveCenBandwidth, LiveResource } from '../../model/live.js';
 import type { PlainValue } from '../../model/plan.js';
-import { isWire, num, optStr, str, tagsFrom, unwrapStrings, userTags, type Wire } from '../common/wire.js';
+import {
+  definedView,
+  isWire,
+  num,
+  optStr,
+  str,
+  tagsFrom,
+  unwrapStrings,
+  userTags,
+  type Wire,
+} from '../common/wire.js';
 
 /** `asia-pacific` (responses) → `Asia-Pacific` (requests and YAML). */
 export function titleArea(area: string): string {
@@ -55,19 +65,17 @@ export function toView(res: DesiredResource | LiveResource): Record<string, Plai
       cens: res.members.map((m) => m.id).sort(),
     };
   }
-  const v: Record<string, PlainValue> = { name: res.name };
-  const put = (k: string, value: PlainValue | undefined) => {
-    if (value !== undefined) v[k] = value;
-  };
-  put('description', res.description);
-  put('bandwidth', res.bandwidth);
-  put('areas', res.areas ? sortedAreas(res.areas) : undefined);
-  put('chargeType', res.chargeType);
-  put('period', res.period);
-  put('pricingCycle', res.pricingCycle);
-  put('autoRenew', res.autoRenew);
-  put('autoRenewDuration', res.autoRenewDuration);
-  if (res.tags !== undefined) v.tags = userTags(res.tags);
-  if (res.cens !== undefined) v.cens = [...res.cens].sort();
-  return v;
+  return definedView({
+    name: res.name,
+    description: res.description,
+    bandwidth: res.bandwidth,
+    areas: res.areas ? sortedAreas(res.areas) : undefined,
+    chargeType: res.chargeType,
+    period: res.period,
+    pricingCycle: res.pricingCycle,
+    autoRenew: res.autoRenew,
+    autoRenewDuration: res.autoRenewDuration,
+    tags: res.tags === undefined ? undefined : userTags(res.tags),
+    cens: res.cens === undefined ? undefined : [...res.cens].sort(),
+  });
 }

@@ -1,5 +1,6 @@
 import { BwsyncError } from '../../errors.js';
 import { STACK_TAG } from '../../model/kinds.js';
+import type { PlainValue } from '../../model/plan.js';
 
 /**
  * Lenient readers for Alibaba's JSON: documented types and samples disagree (numbers as
@@ -102,4 +103,14 @@ export function userTags(tags: Record<string, string>): Record<string, string> {
 /** The name a package is known by: its name, else the name tag set at create. */
 export function nameOf(live: { name: string; tags: Record<string, string> }): string {
   return live.name !== '' ? live.name : (live.tags[NAME_TAG] ?? '');
+}
+
+/**
+ * A comparable view without the fields that are undefined: a field omitted in YAML is "don't
+ * care" and must not appear, so it never diffs. Key order is the order given.
+ */
+export function definedView(fields: Record<string, PlainValue | undefined>): Record<string, PlainValue> {
+  const view: Record<string, PlainValue> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) view[key] = value;
+  return view;
 }

@@ -3,6 +3,7 @@ import { GLOBAL_REGION } from '../../model/kinds.js';
 import type { LiveGaBandwidth, LiveResource } from '../../model/live.js';
 import type { PlainValue } from '../../model/plan.js';
 import {
+  definedView,
   isWire,
   num,
   optStr,
@@ -49,27 +50,30 @@ export function packageFromWire(row: unknown): LiveGaBandwidth {
 
 export function toView(res: DesiredResource | LiveResource): Record<string, PlainValue> {
   if (res.kind !== 'gaBandwidth') throw new TypeError(`not a gaBandwidth: ${res.kind}`);
-  const v: Record<string, PlainValue> = { name: res.name };
-  const put = (k: string, value: PlainValue | undefined) => {
-    if (value !== undefined) v[k] = value;
+  const common = {
+    name: res.name,
+    description: res.description,
+    bandwidth: res.bandwidth,
+    type: res.type,
+    bandwidthType: res.bandwidthType,
+    chargeType: res.chargeType,
+    billingType: res.billingType,
+    ratio: res.ratio,
   };
-  put('description', res.description);
-  put('bandwidth', res.bandwidth);
-  put('type', res.type);
-  put('bandwidthType', res.bandwidthType);
-  put('chargeType', res.chargeType);
-  put('billingType', res.billingType);
-  put('ratio', res.ratio);
   if ('members' in res) {
-    v.tags = userTags(res.tags);
-    v.accelerators = res.members.map((m) => m.id).sort();
-    return v;
+    return definedView({
+      ...common,
+      tags: userTags(res.tags),
+      accelerators: res.members.map((m) => m.id).sort(),
+    });
   }
-  put('period', res.period);
-  put('pricingCycle', res.pricingCycle);
-  put('autoRenew', res.autoRenew);
-  put('autoRenewDuration', res.autoRenewDuration);
-  if (res.tags !== undefined) v.tags = userTags(res.tags);
-  if (res.accelerators !== undefined) v.accelerators = [...res.accelerators].sort();
-  return v;
+  return definedView({
+    ...common,
+    period: res.period,
+    pricingCycle: res.pricingCycle,
+    autoRenew: res.autoRenew,
+    autoRenewDuration: res.autoRenewDuration,
+    tags: res.tags === undefined ? undefined : userTags(res.tags),
+    accelerators: res.accelerators === undefined ? undefined : [...res.accelerators].sort(),
+  });
 }

@@ -1,7 +1,18 @@
 import type { DesiredResource } from '../../model/desired.js';
 import type { LiveMember, LiveResource, LiveSharedBandwidth } from '../../model/live.js';
 import type { PlainValue } from '../../model/plan.js';
-import { bool, isWire, num, optStr, str, tagsFrom, unwrapList, userTags, type Wire } from '../common/wire.js';
+import {
+  bool,
+  definedView,
+  isWire,
+  num,
+  optStr,
+  str,
+  tagsFrom,
+  unwrapList,
+  userTags,
+  type Wire,
+} from '../common/wire.js';
 
 /** One `CommonBandwidthPackage` row of DescribeCommonBandwidthPackages → the domain shape. */
 export function packageFromWire(row: unknown, listedRegion: string): LiveSharedBandwidth {
@@ -69,21 +80,19 @@ export function capFromWire(row: Wire): { id: string; packageId: string; cap: nu
 export function toView(res: DesiredResource | LiveResource): Record<string, PlainValue> {
   if (res.kind !== 'sharedBandwidth') throw new TypeError(`not a sharedBandwidth: ${res.kind}`);
   if ('members' in res) return liveView(res);
-  const v: Record<string, PlainValue> = { name: res.name };
-  const put = (k: string, value: PlainValue | undefined) => {
-    if (value !== undefined) v[k] = value;
-  };
-  put('description', res.description);
-  put('bandwidth', res.bandwidth);
-  put('isp', res.isp);
-  put('internetChargeType', res.internetChargeType);
-  put('ratio', res.ratio);
-  put('zone', res.zone);
-  put('resourceGroupId', res.resourceGroupId);
-  put('deletionProtection', res.deletionProtection);
-  if (res.tags !== undefined) v.tags = userTags(res.tags);
-  if (res.ips !== undefined) v.ips = res.ips.map((ip) => ip.id).sort();
-  return v;
+  return definedView({
+    name: res.name,
+    description: res.description,
+    bandwidth: res.bandwidth,
+    isp: res.isp,
+    internetChargeType: res.internetChargeType,
+    ratio: res.ratio,
+    zone: res.zone,
+    resourceGroupId: res.resourceGroupId,
+    deletionProtection: res.deletionProtection,
+    tags: res.tags === undefined ? undefined : userTags(res.tags),
+    ips: res.ips?.map((ip) => ip.id).sort(),
+  });
 }
 
 function liveView(res: LiveSharedBandwidth): Record<string, PlainValue> {
